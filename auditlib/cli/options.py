@@ -1,0 +1,13 @@
+"""Options shared by several commands."""
+
+from __future__ import annotations
+
+import click
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "csv"]), default="text", show_default=True,
+    help="Rapportens form: text til mennesker, csv til andre værktøjer.")
+
+config_option = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+    help="Konfigurationsfil (YAML). Standard: ./auditlib.yaml hvis den findes.")

@@ -1,0 +1,107 @@
+"""Configuration: package defaults, overridden by a cluster's ``auditlib.yaml``.
+
+The file is YAML; unknown keys and wrong types are refused with a Danish
+message naming the key, so a typo never silently falls back to a default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from auditlib.errors import ConfigError
+from auditlib.messages import msg
+
+DEFAULTS_PATH = Path(__file__).with_name("defaults.yaml")
+LOCAL_CONFIG_NAME = "auditlib.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PrivacyConfig(_Strict):
+    kinds: list[str]
+    allow: list[str] = Field(default_factory=list)
+    allow_by_cluster: dict[str, list[str]] = Field(default_factory=dict)
+
+    def allow_for(self, cluster: str | None) -> list[str]:
+        """The allow list that applies to ``cluster`` (global words plus its own)."""
+        words = list(self.allow)
+        if cluster:
+            words += self.allow_by_cluster.get(cluster, [])
+        return words
+
+
+class ClassifierConfig(_Strict):
+    greyzone_margin: float = Field(0.15, ge=0.0, le=1.0)
+    model: str | None = None
+
+
+class CriteriaConfig(_Strict):
+    active: list[str]
+    stated_min_words: int = Field(3, ge=1)
+    timely_days: int = Field(1, ge=0)
+    complexity_domains: int = Field(3, ge=1, le=4)
+    # Extra keyword criteria a cluster adds without code (see auditlib.criteria.custom).
+    custom: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class SuppressionConfig(_Strict):
+    min_count: int = Field(5, ge=1)
+
+
+class Config(_Strict):
+    privacy: PrivacyConfig
+    classifier: ClassifierConfig
+    criteria: CriteriaConfig
+    suppression: SuppressionConfig
+    source: str | None = None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError as exc:
+        raise ConfigError(msg("config_findes_ikke", path=path)) from exc
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", 0) + 1
+        raise ConfigError(msg("config_defekt", path=path, line=line)) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(msg("config_defekt", path=path, line=1))
+    return data
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and key != "allow_by_cluster":
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Defaults, then ``path`` (or ``./auditlib.yaml`` when it exists)."""
+    data = _read_yaml(DEFAULTS_PATH)
+    source = None
+    if path is None and Path(LOCAL_CONFIG_NAME).is_file():
+        path = Path(LOCAL_CONFIG_NAME)
+    if path is not None:
+        path = Path(path)
+        data = _merge(data, _read_yaml(path))
+        source = str(path)
+    try:
+        config = Config.model_validate({**data, "source": source})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(p) for p in error["loc"])
+        if error["type"] == "extra_forbidden":
+            raise ConfigError(msg("config_ukendt_noegle", key=key,
+                                  allowed="privacy, classifier, criteria, suppression")) from exc
+        raise ConfigError(msg("config_ugyldig_vaerdi", key=key, hint=error["msg"])) from exc
+    return config

@@ -1,0 +1,59 @@
+"""Every exception the package raises on purpose, in one module.
+
+Each carries a Danish message for the user and an exit code the CLI uses
+(see ``spec/cli.md``: 1 = findings to report, 2 = input or command unusable).
+No message may contain a value from a plan: only plan_id, column, kind and offsets.
+"""
+
+from __future__ import annotations
+
+
+class AuditlibError(Exception):
+    """Base class: a problem the user can fix, with a Danish message."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, problems: list | None = None):
+        super().__init__(message)
+        self.message = message
+        self.problems = list(problems or [])
+
+
+class RegisterUnusableError(AuditlibError):
+    """The register file cannot be read at all (type, encoding, corrupt, empty, columns)."""
+
+
+class RegisterInvalidError(AuditlibError):
+    """The register was read but has invalid rows; ``problems`` lists every one."""
+
+
+class PrivacyError(AuditlibError):
+    """The register holds text that looks like a direct identifier; ``problems`` are findings."""
+
+
+class ConfigError(AuditlibError):
+    """The configuration file cannot be used."""
+
+
+class CatalogueContentError(AuditlibError):
+    """The curated catalogue YAML does not follow its schema."""
+
+
+class ModelError(AuditlibError):
+    """The classifier model file is missing, untrusted or unusable."""
+
+
+class RunDirError(AuditlibError):
+    """A run folder is missing files or holds files of another format."""
+
+
+class ReviewError(AuditlibError):
+    """The review workbook cannot be imported; ``problems`` lists every row."""
+
+
+class NotebookError(AuditlibError):
+    """A notebook run failed."""
+
+
+class OutputError(AuditlibError):
+    """An output cannot be written (folder not writable, would overwrite the input)."""

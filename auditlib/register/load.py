@@ -1,0 +1,211 @@
+"""Loading a plan register into one normalised pandas table.
+
+``load_register`` reads any of the three forms, converts every value to the
+contract's canonical form, and collects *every* problem (it never stops at
+the first). Structural rules (required columns, unique plan_id, date order)
+are declared as a pandera schema and run lazily.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from auditlib.errors import RegisterInvalidError, RegisterUnusableError
+from auditlib.messages import msg
+from auditlib.register.columns import (
+    COLUMN_BY_NAME,
+    COLUMN_NAMES,
+    DATE_COLUMNS,
+    REQUIRED_COLUMNS,
+)
+from auditlib.register.normalise import Invalid, convert_value, invalid_message, is_blank
+from auditlib.register.problems import Problem
+from auditlib.register.read import RawTable, read_raw
+
+
+@dataclass
+class Register:
+    """A loaded register: the normalised table and every problem found."""
+
+    frame: pd.DataFrame
+    problems: list[Problem]
+    source: Path
+    sha256: str
+    extra_columns: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def name(self) -> str:
+        return self.source.name
+
+    def raise_if_invalid(self) -> None:
+        if self.problems:
+            raise RegisterInvalidError(
+                msg("rapport_problemer", name=self.name, count=len(self.problems),
+                    n=len(self.frame)),
+                problems=self.problems,
+            )
+
+
+def checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    files = sorted(path.glob("*.md")) if path.is_dir() else [path]
+    for file in files:
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _schema() -> pa.DataFrameSchema:
+    """Structural rules on the normalised table (message keys as check names)."""
+
+    def nonblank(name: str) -> pa.Check:
+        return pa.Check(lambda s: s.notna(), name=name, ignore_na=False)
+
+    order = pa.Check(
+        lambda df: ~(df["udskrevet"] < df["kontakt_start"]).fillna(False),
+        name="dato_orden_udskrevet",
+    )
+    return pa.DataFrameSchema(
+        {
+            "plan_id": pa.Column(object, nullable=True, checks=[nonblank("plan_id_tom")]),
+            "klynge": pa.Column(object, nullable=True, checks=[nonblank("paakraevet_tom")]),
+            "udskrevet": pa.Column(nullable=True, checks=[nonblank("paakraevet_tom")]),
+            "niveau": pa.Column(nullable=True),
+        },
+        checks=[order],
+    )
+
+
+def _locate(table: RawTable, frame: pd.DataFrame, index: int, column: str, message: str,
+            prefer_row: bool = False) -> Problem:
+    row, file = table.locations[index]
+    plan_id = frame.at[index, "plan_id"] if "plan_id" in frame.columns else None
+    if prefer_row or plan_id is None or pd.isna(plan_id):
+        plan_id = None
+    return Problem(column, message, plan_id=plan_id, row=row, file=file)
+
+
+def load_register(path: str | Path) -> Register:
+    """Load ``path`` and return the register with all its problems.
+
+    Raises RegisterUnusableError when the file cannot be used at all
+    (wrong type, corrupt, empty, missing required columns).
+    """
+    path = Path(path)
+    table = read_raw(path)
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    if missing and not (table.problems and not table.rows):
+        raise RegisterUnusableError(
+            msg("rapport_ubrugelig", name=path.name),
+            problems=[Problem(c, msg("kolonne_mangler", column=c)) for c in missing],
+        )
+    if not table.rows and not table.problems:
+        raise RegisterUnusableError(msg("ingen_planer"))
+
+    allow_serial = path.suffix.lower() in (".xlsx", ".xlsm")
+    extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
+    columns = list(COLUMN_NAMES) + extra
+    problems: list[Problem] = list(table.problems)
+    data: dict[str, list[object]] = {c: [] for c in columns}
+    cell_problems: list[tuple[int, str, str]] = []
+    # Convert each distinct raw value once: registers repeat categories and dates.
+    cache: dict[tuple[str, object], object] = {}
+    for i, row in enumerate(table.rows):
+        for col in columns:
+            value = row.get(col)
+            if is_blank(value):
+                data[col].append(None)
+                continue
+            key = (col, value if not isinstance(value, (list, dict)) else repr(value))
+            if key not in cache:
+                try:
+                    cache[key] = convert_value(col, value, allow_serial=allow_serial)
+                except Invalid as error:
+                    cache[key] = error
+            converted = cache[key]
+            if isinstance(converted, Invalid):
+                cell_problems.append((i, col, invalid_message(col, converted)))
+                data[col].append(None)
+            else:
+                data[col].append(converted)
+
+    frame = pd.DataFrame(data, columns=columns)
+    for i, col, message in cell_problems:
+        problems.append(_locate(table, frame, i, col, message, prefer_row=col == "plan_id"))
+    converted_badly = {(i, col) for i, col, _ in cell_problems}
+    problems.extend(p for p, i in _structural_problems(table, frame)
+                    if (i, p.column) not in converted_badly)
+    frame = _typed(frame)
+    problems.sort(key=_problem_order(table, frame))
+    return Register(frame, problems, path, checksum(path), extra)
+
+
+def _structural_problems(table: RawTable, frame: pd.DataFrame) -> list[tuple[Problem, int]]:
+    problems: list[tuple[Problem, int]] = []
+    if frame.empty:
+        return problems
+    ids = frame["plan_id"]
+    for i in frame.index[ids.notna() & ids.duplicated(keep=False)]:
+        problems.append((_locate(table, frame, i, "plan_id", msg("plan_id_dublet")), i))
+    try:
+        _schema().validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        for case in cases.itertuples(index=False):
+            if pd.isna(case.index):
+                continue
+            i = int(case.index)
+            if case.check == "dato_orden_udskrevet":
+                if case.column != "udskrevet":
+                    continue
+                message = msg("dato_orden", column="udskrevet", other="kontakt_start")
+            elif case.check in ("plan_id_tom", "paakraevet_tom"):
+                message = msg(case.check)
+            else:  # a rule declared above without its own message
+                message = msg("paakraevet_tom")
+            problems.append((_locate(table, frame, i, str(case.column), message,
+                                     prefer_row=case.column == "plan_id"), i))
+    return problems
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as datetime64, everything else as pandas' string dtype."""
+    out = {}
+    for col in frame.columns:
+        if col in DATE_COLUMNS:
+            out[col] = pd.to_datetime(frame[col].map(
+                lambda v: pd.Timestamp(v) if isinstance(v, dt.date) else pd.NaT))
+        else:
+            out[col] = frame[col].astype("string")
+    return pd.DataFrame(out, index=frame.index)
+
+
+def _problem_order(table: RawTable, frame: pd.DataFrame):
+    column_rank = {c: i for i, c in enumerate(frame.columns)}
+
+    def key(problem: Problem) -> tuple:
+        return (problem.row if problem.row is not None else 0, problem.file or "",
+                column_rank.get(problem.column, -1), problem.column)
+
+    return key
+
+
+def load_valid_register(path: str | Path) -> Register:
+    """Load ``path`` and raise RegisterInvalidError unless it has no problems."""
+    register = load_register(path)
+    register.raise_if_invalid()
+    return register
+
+
+__all__ = ["Problem", "Register", "load_register", "load_valid_register",
+           "RegisterUnusableError"]

@@ -1,0 +1,88 @@
+"""Reading and describing a run folder (spec/cli.md, "Files").
+
+A run folder holds ``criteria.csv``, ``statements.csv`` and ``run.json`` written
+by ``auditlib audit``, and optionally ``decisions.csv`` from ``auditlib review import``.
+The catalogue, the review round, the comparison and the notebooks read runs here.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from auditlib.errors import RunDirError
+
+CRITERIA_FILE = "criteria.csv"
+STATEMENTS_FILE = "statements.csv"
+RUN_FILE = "run.json"
+DECISIONS_FILE = "decisions.csv"
+
+CRITERIA_COLUMNS = ["plan_id", "criterion_id", "result", "note"]
+STATEMENT_COLUMNS = ["plan_id", "field", "statement_no", "statement", "label", "probability",
+                     "greyzone"]
+# One row per reviewed item (see auditlib.review). kind: "kriterium" or "udsagn".
+# tool_value: the tool's result (criterion) or label (statement).
+# hospital_value / kommune_value: "enig", "uenig", "kan_ikke_vurdere" for criteria;
+# a label for statements. decision: the forum's final result or label.
+DECISION_COLUMNS = ["plan_id", "kind", "criterion_id", "field", "statement_no", "statement",
+                    "tool_value", "hospital_value", "hospital_reason", "kommune_value",
+                    "kommune_reason", "decision", "decision_reason"]
+
+
+@dataclass
+class Run:
+    path: Path
+    criteria: pd.DataFrame
+    statements: pd.DataFrame
+    meta: dict
+    decisions: pd.DataFrame | None
+
+    @property
+    def cluster(self) -> str:
+        return str(self.meta.get("cluster") or "")
+
+    @property
+    def plan_ids(self) -> list[str]:
+        return sorted(self.criteria["plan_id"].unique().tolist())
+
+
+def _read_csv(path: Path, columns: list[str]) -> pd.DataFrame:
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise RunDirError(f"Filen '{path.name}' i kørselsmappen '{path.parent}' kan ikke læses. "
+                          "Kør 'auditlib audit' igen for at lave mappen på ny.") from exc
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise RunDirError(f"Filen '{path.name}' i '{path.parent}' mangler kolonnerne "
+                          f"{', '.join(missing)}. Er mappen lavet af 'auditlib audit'?")
+    return frame
+
+
+def read_run(path: str | Path) -> Run:
+    """Read a run folder; raise RunDirError with a Danish message when it is not one."""
+    path = Path(path)
+    if not path.is_dir():
+        raise RunDirError(f"Kørselsmappen '{path}' findes ikke. Lav den med "
+                          "'auditlib audit REGISTER --out MAPPE'.")
+    for name in (CRITERIA_FILE, STATEMENTS_FILE, RUN_FILE):
+        if not (path / name).is_file():
+            raise RunDirError(f"Mappen '{path}' er ikke en kørselsmappe: filen '{name}' mangler. "
+                              "Lav den med 'auditlib audit REGISTER --out MAPPE'.")
+    criteria = _read_csv(path / CRITERIA_FILE, CRITERIA_COLUMNS)
+    statements = _read_csv(path / STATEMENTS_FILE, STATEMENT_COLUMNS)
+    statements["statement_no"] = pd.to_numeric(statements["statement_no"], errors="coerce")
+    statements["probability"] = pd.to_numeric(statements["probability"], errors="coerce")
+    statements["greyzone"] = statements["greyzone"].str.lower().eq("true")
+    try:
+        meta = json.loads((path / RUN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RunDirError(f"Filen '{RUN_FILE}' i '{path}' kan ikke læses. "
+                          "Kør 'auditlib audit' igen.") from exc
+    decisions = None
+    if (path / DECISIONS_FILE).is_file():
+        decisions = _read_csv(path / DECISIONS_FILE, DECISION_COLUMNS)
+    return Run(path, criteria, statements, meta, decisions)
