@@ -44,11 +44,18 @@ class DanishFormatting:
 
 
 class DanishCommand(DanishFormatting, click.Command):
-    pass
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[VALGMULIGHEDER]")
+        super().__init__(*args, **kwargs)
 
 
 class DanishGroup(DanishFormatting, click.Group):
     command_class = DanishCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[VALGMULIGHEDER]")
+        kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
+        super().__init__(*args, **kwargs)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []

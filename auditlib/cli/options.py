@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["text", "csv"]), default="text", show_default=True,
-    help="Rapportens form: text til mennesker, csv til andre værktøjer.")
+    "--format", "fmt", type=click.Choice(["text", "csv"]), default="text",
+    help="Rapportens form: text til mennesker, csv til andre værktøjer. Standard: text.")
 
 config_option = click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), default=None,
