@@ -130,3 +130,202 @@ def join_allowed(values: list[str] | tuple[str, ...]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " eller " + quoted[-1]
+
+# -- catalogue (snitfladekatalog: content, merge, export, demo run) ---------------------
+MESSAGES.update({
+    "katalog_indhold_mappe_findes_ikke": (
+        "Mappen med katalogets indhold '{path}' findes ikke. Angiv mappen med "
+        "funktionstab.yaml, snitflader.yaml, anbefalinger.yaml og kompetencer.yaml med --content."
+    ),
+    "katalog_indhold_ugyldigt": (
+        "Katalogets indhold i '{path}' følger ikke den faste opbygning ({count} problem(er)). "
+        "Ret dem alle og kør igen; se vejledningen i catalogue/README.md. Intet katalog er skrevet:"
+    ),
+    "katalog_sted_post": "post {entry}",
+    "katalog_sted_noegle": "nøgle '{name}'",
+    "katalog_sted_nummer": "{container} nr. {nr}",
+    "katalog_fil_mangler": "filen mangler i mappen. Kopiér den fra projektets catalogue/-mappe.",
+    "katalog_kodning": "filen er ikke gemt som UTF-8. Gem den igen som UTF-8 i teksteditoren.",
+    "katalog_yaml_defekt": (
+        "filen kan ikke læses omkring linje {line}. Tjek indrykningen (mellemrum, aldrig "
+        "tabulator), at der er mellemrum efter kolon og bindestreg, og sæt anførselstegn om "
+        "tekst med kolon eller #."
+    ),
+    "katalog_ikke_tabel": "filen skal bestå af linjer med 'nøgle: værdi' (se catalogue/README.md).",
+    "katalog_noegle_mangler": "nøglen mangler. Tilføj den (kopiér opbygningen fra en anden post).",
+    "katalog_noegle_ukendt": (
+        "ukendt nøgle: er den stavet forkert? Nøglerne står i catalogue/README.md og skrives "
+        "uden æ, ø og å."
+    ),
+    "katalog_skal_vaere_tekst": (
+        "skal være en tekst, der ikke er tom. Tal skrives i anførselstegn, f.eks. \"140\"."
+    ),
+    "katalog_skal_vaere_liste": (
+        "skal være en liste: linjer, der starter med '- ', eller [a, b]. En tom liste skrives []."
+    ),
+    "katalog_liste_tom": "listen må ikke være tom.",
+    "katalog_skal_vaere_tabel": "skal være en gruppe af 'nøgle: værdi'-linjer, indrykket under nøglen.",
+    "katalog_skal_vaere_heltal": "skal være et helt tal fra 1 og op.",
+    "katalog_ugyldig_vaerdi": "værdien er ikke tilladt her. Brug en af: {allowed}.",
+    "katalog_id_form": (
+        "id'et har ikke den faste form (punkter: tal og bogstav som 3c; gråzoner: store "
+        "bogstaver som \"A\")."
+    ),
+    "katalog_ugyldig": "værdien kan ikke bruges ({hint}).",
+    "katalog_id_dublet": "id'et findes flere gange. Giv hver post sit eget id.",
+    "katalog_post_mangler": "posten '{id}' mangler. Den må ikke slettes.",
+    "katalog_punkt_domaene": "et punkt i dette domæne skal have et id, der starter med {number}.",
+    "katalog_kriterium_ukendt": (
+        "kriteriet '{criterion}' findes ikke i auditten. Brug kriteriernes id ({allowed})."
+    ),
+    "katalog_ingen_koersler": "Angiv mindst én kørselsmappe fra 'auditlib audit'.",
+    "katalog_koersel_dublet": "Kørselsmappen '{path}' er angivet flere gange.",
+    "katalog_skrevet": "Snitfladekataloget er skrevet:",
+    "katalog_fil_excel": "  Excel: {path}",
+    "katalog_fil_html": "  HTML:  {path}",
+    "katalog_udeladte_udsagn": (
+        "{count} gråzoneudsagn er udeladt af kataloget, fordi privatlivsværnet fandt noget, "
+        "der ligner en identifikator (plan_id: {plan_ids}). Kør 'auditlib scan' på registret."
+    ),
+    "katalog_register_anden_klynge": (
+        "Registret '{name}' har ingen planer fra klyngen/klyngerne i kørslerne ({clusters}). "
+        "Kvartalsoptællingen bruger hele registret."
+    ),
+    "demo_start": "Kører demoen på '{name}' …",
+    "demo_resume": (
+        "Demoen er færdig på {seconds:.1f} s: {n_plans} planer fra {cluster} auditeret, "
+        "{n_failed} plan(er) med mindst ét formelt krav ikke opfyldt, {n_greyzone} gråzoneudsagn."
+    ),
+    "demo_filer": "Filerne ligger i {path}:",
+    "demo_fil": "  {name:<26} {what}",
+    "demo_fil_criteria": "ét resultat pr. plan og kriterium",
+    "demo_fil_statements": "alle udsagn med sektor og sandsynlighed",
+    "demo_fil_run": "hvad der blev kørt",
+    "demo_fil_xlsx": "snitfladekataloget i Excel",
+    "demo_fil_html": "snitfladekataloget som webside (åbn i en browser)",
+})
+
+# -- klassifikation: the grey-zone classifier (auditlib.classifier, classify, train) ----
+MESSAGES.update({
+    "klassifikation_korpus_mangler": (
+        "Korpusmappen '{path}' findes ikke eller har ingen CSV-filer. Angiv mappen med "
+        "--corpus (standard: data/statements)."
+    ),
+    "klassifikation_korpus_ulaeselig": (
+        "Filen '{path}' kan ikke læses som CSV (UTF-8, komma-separeret). Gem den igen som "
+        "'CSV UTF-8'."
+    ),
+    "klassifikation_korpus_kolonner": (
+        "Korpusfilen '{file}' mangler kolonnerne {columns}. Kolonnerne skal være "
+        "statement_id, statement, label, field, borderline."
+    ),
+    "klassifikation_korpus_tom": "{file}, række {row}: kolonnen 'statement' er tom.",
+    "klassifikation_korpus_label": (
+        "{file}, række {row}: kolonnen 'label' skal være en af {labels}."
+    ),
+    "klassifikation_korpus_borderline": (
+        "{file}, række {row}: kolonnen 'borderline' skal være true eller false."
+    ),
+    "klassifikation_korpus_felt": (
+        "{file}, række {row}: kolonnen 'field' er ikke et kolonnenavn fra datakontrakten."
+    ),
+    "klassifikation_korpus_fejl": (
+        "Korpusset har {count} fejl og kan ikke bruges til træning. Ret rækkerne herunder."
+    ),
+    "klassifikation_beslutninger_mangler": (
+        "Beslutningsfilen '{path}' findes ikke. Angiv en decisions.csv eller en kørselsmappe "
+        "med en (lavet af 'auditlib review import')."
+    ),
+    "klassifikation_beslutninger_kolonner": (
+        "Beslutningsfilen '{file}' mangler kolonnerne {columns}. Er den lavet af "
+        "'auditlib review import'?"
+    ),
+    "klassifikation_beslutning_ukendt": (
+        "{file}, række {row} (plan_id {plan_id}): beslutningen for et udsagn skal være en af "
+        "{labels}."
+    ),
+    "klassifikation_beslutninger_fejl": (
+        "{count} beslutninger har en ukendt sektor og kan ikke bruges til træning. Ret dem i "
+        "review-projektmappen og importér igen."
+    ),
+    "klassifikation_for_faa_labels": (
+        "Træningsdata har kun {count} forskellig(e) sektor(er); der skal være mindst to."
+    ),
+    "klassifikation_ukendt_label": "Træningsdata har en ukendt sektor. Brug en af {labels}.",
+    "klassifikation_model_mangler": (
+        "Modelfilen '{path}' findes ikke. Træn en model med 'auditlib train' eller angiv en "
+        "anden fil med --model."
+    ),
+    "klassifikation_model_defekt": (
+        "Modelfilen '{path}' kan ikke læses (beskadiget, ikke en skops-fil eller lavet med en "
+        "anden version af scikit-learn). Træn modellen igen med 'auditlib train'."
+    ),
+    "klassifikation_model_utrovaerdig": (
+        "Modelfilen '{path}' indeholder typer, som auditlib ikke stoler på, og den indlæses "
+        "derfor ikke: {types}. Brug kun modeller lavet med 'auditlib train'."
+    ),
+    "klassifikation_tekst_eller_fil": (
+        "Angiv enten --text TEKST eller --file FIL (præcis én af dem)."
+    ),
+    "klassifikation_fil_ulaeselig": (
+        "Filen '{path}' kan ikke læses som tekst i UTF-8. Gem den som UTF-8 og prøv igen."
+    ),
+    "klassifikation_ingen_udsagn": "Der er ingen udsagn at klassificere (teksten er tom).",
+    "klassifikation_identifikator": (
+        "Teksten indeholder {count} sted(er), der ligner en personhenførbar oplysning, og "
+        "klassificeres derfor ikke. Fjern eller anonymisér dem og prøv igen:"
+    ),
+    "klassifikation_fund": "linje {line}, tegn {start}-{end}: {kind}",
+    "klassifikation_udsagn": "{number}. {statement}",
+    "klassifikation_resultat": (
+        "   {title} ({label}) {probability:.0%}   næstbedst: {second_title} {second_probability:.0%}"
+    ),
+    "klassifikation_forklaring": "   Vægtige ord: {terms}",
+    "klassifikation_ingen_forklaring": "   Vægtige ord: (ingen kendte ord)",
+    "klassifikation_taet_loeb": (
+        "   Tæt løb: de to mest sandsynlige sektorer ligger under {margin:.2f} fra hinanden. "
+        "I genoptræningsbehov og mål er det en gråzone, som forummet afgør."
+    ),
+    "klassifikation_laeser_korpus": "Læser korpus: {n} udsagn fra {path}.",
+    "klassifikation_laeser_beslutninger": (
+        "Læser forummets beslutninger: {n} udsagn fra {files} fil(er); de erstatter {replaced} "
+        "korpusudsagn med samme tekst."
+    ),
+    "klassifikation_krydsvaliderer": (
+        "Krydsvaliderer med {folds} fold, grupperet så næsten ens udsagn ({in_groups} udsagn i "
+        "{groups} grupper) aldrig er i både trænings- og testdelen …"
+    ),
+    "klassifikation_fold": "  fold {fold} af {folds} færdig",
+    "klassifikation_rapport_overskrift": (
+        "Resultat pr. sektor (krydsvalidering, {folds} fold, {n} udsagn)"
+    ),
+    "klassifikation_kol_sektor": "Sektor",
+    "klassifikation_kol_praecision": "Præcision",
+    "klassifikation_kol_genkaldelse": "Genkaldelse",
+    "klassifikation_kol_f1": "F1",
+    "klassifikation_kol_antal": "Antal",
+    "klassifikation_kol_nogleord_f1": "F1 nøgleord",
+    "klassifikation_forvirring_overskrift": (
+        "Forvekslingsmatrix (rækker: den rigtige sektor, kolonner: modellens bud)"
+    ),
+    "klassifikation_makro": (
+        "Makro-F1: model {model:.3f}, nøgleordsliste {baseline:.3f} "
+        "(nøjagtighed {accuracy:.1%} mod {baseline_accuracy:.1%})."
+    ),
+    "klassifikation_graense": (
+        "Grænsetilfælde ({n} udsagn): makro-F1 model {model:.3f}, nøgleordsliste "
+        "{baseline:.3f}. Øvrige ({n_other} udsagn): model {model_other:.3f}, nøgleordsliste "
+        "{baseline_other:.3f}."
+    ),
+    "klassifikation_kalibrering": (
+        "Kalibrering: forventet kalibreringsfejl {ece:.3f}. {share:.0%} af udsagnene er tætte "
+        "løb (forskel under {margin:.2f}); her rammer modellen {close:.0%} mod {clear:.0%} ellers."
+    ),
+    "klassifikation_under_maal": (
+        "Bemærk: makro-F1 {value:.3f} er under målet {target:.2f}. Se forvekslingsmatricen for, "
+        "hvilke sektorer der blandes sammen."
+    ),
+    "klassifikation_traener": "Træner den endelige model på {n} udsagn …",
+    "klassifikation_model_gemt": "Modellen er gemt i {path} (version {version}, trænet på {seconds:.1f} s).",
+    "klassifikation_rapport_gemt": "Tallene er gemt i {path}.",
+})

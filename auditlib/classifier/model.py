@@ -1,0 +1,471 @@
+"""The grey-zone model: TF-IDF over words and character n-grams, then logistic regression.
+
+Logistic regression is linear (every feature has one weight per label, so a prediction can
+be explained by the words that carried it) and gives probabilities that the grey-zone rule
+compares. The model is saved with skops, never pickle, and loaded only when the file holds
+nothing but the scikit-learn and NumPy types listed in ``TRUSTED_TYPES``.
+
+Prediction repeats the pipeline's own arithmetic on cached per-word features: a plan
+register repeats the same words thousands of times, and analysing each character n-gram
+again in Python is what makes ``Pipeline.predict_proba`` slow on 100,000 statements.
+``tests/test_classifier.py`` checks that both give the same probabilities.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import zipfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+import sklearn
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from auditlib.atomic import write_with
+from auditlib.classifier.corpus import DECISION_SOURCE, training_fingerprint
+from auditlib.classifier.text import fold_token, strip_edge_punctuation
+from auditlib.errors import ModelError
+from auditlib.messages import msg
+from auditlib.vocabulary import LABELS
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL_PATH = MODEL_DIR / "greyzone.skops"
+PREDICTION_COLUMNS = ["label", "probability", "second_label", "second_probability", "explanation"]
+EXPLANATION_SEPARATOR = "; "
+_WORD_PATTERN = r"(?u)\b\w\w+\b"
+
+# Types a model file may hold beyond those skops trusts by default. Current skops trusts
+# scikit-learn, NumPy and SciPy types itself; the list names the pipeline's own types so
+# that our models still load if skops grows stricter. Any other type is refused unread.
+TRUSTED_TYPES: frozenset[str] = frozenset({
+    "builtins.slice",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.ndarray",
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.FeatureUnion",
+    "sklearn.pipeline.Pipeline",
+})
+
+# Function words never shown as an explanation: they carry weight only together with
+# the content words around them, and "at" or "i" tells the forum nothing.
+DISPLAY_STOPWORDS = frozenset(fold_token(w) for w in (
+    "og i at en et til på med af for om den det de er som har skal kan vil hun han der sig "
+    "sin sit sine hans hendes hende ham ved fra efter så men eller ikke være blive bliver "
+    "også hvor når samt ud op ind over under mod mellem hver gang gange hans deres dem man "
+    "nu her da hvis jf evt ca bl.a f.eks kl pt borger borgeren patient patienten pt. selv "
+    "sammen få fået være været blev får mere meget mindre noget nogle alle andre anden andet "
+    "min mit mine din dit dine vores jeres ny nye to tre fire fem seks syv otte ni ti "
+    "pga p.g.a ift mht dvs inkl vedr iht bla feks eks mv osv"
+).split())
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """The model's hyperparameters. C was chosen by nested, grouped cross-validation on
+    log loss (benchmarks/tune_classifier.py); the n-gram ranges are fixed choices."""
+
+    C: float = 300.0
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] = (2, 5)
+    # How much a forum decision weighs against one corpus statement. It replaces corpus rows
+    # with the same text anyway; a weight above 1 also pulls similar statements along,
+    # which one mistaken decision should not do, so the default is neutral.
+    decision_weight: float = 1.0
+    max_iter: int = 5000
+
+
+DEFAULT_SETTINGS = ModelSettings()
+
+
+def build_pipeline(settings: ModelSettings = DEFAULT_SETTINGS) -> Pipeline:
+    """The untrained pipeline. Its input is folded text (see ``fold_token``)."""
+    words = TfidfVectorizer(lowercase=False, token_pattern=_WORD_PATTERN,
+                            ngram_range=tuple(settings.word_ngrams))
+    chars = TfidfVectorizer(lowercase=False, analyzer="char_wb",
+                            ngram_range=tuple(settings.char_ngrams))
+    return Pipeline([
+        ("features", FeatureUnion([("words", words), ("chars", chars)])),
+        ("classifier", LogisticRegression(C=settings.C, max_iter=settings.max_iter,
+                                          random_state=0)),
+    ])
+
+
+def fold_statement(statement: str) -> str:
+    """The text the pipeline sees: folded tokens joined by single spaces."""
+    return " ".join(t for t in (fold_token(o) for o in str(statement).split()) if t)
+
+
+class _Features:
+    """Cached per-token features that reproduce the fitted FeatureUnion exactly.
+
+    A statement's TF-IDF is the sum over its whitespace tokens of their counts times idf,
+    l2-normalised per block (``char_wb`` n-grams never cross whitespace; word bigrams
+    across two tokens are added separately). Each distinct token is analysed once, into a
+    row of a token x feature matrix; a batch of statements is then a sparse document x
+    token matrix times that matrix, which runs in compiled code.
+    """
+
+    def __init__(self, pipeline: Pipeline):
+        union = pipeline.named_steps["features"]
+        words, chars = (t for _, t in union.transformer_list)
+        self.word_vocab = words.vocabulary_
+        self.word_idf = words.idf_
+        self.char_vocab = chars.vocabulary_
+        self.char_idf = chars.idf_
+        self.char_analyzer = chars.build_analyzer()
+        self.word_regex = re.compile(words.token_pattern)
+        self.pairs = {tuple(term.split(" ")): index for term, index in self.word_vocab.items()
+                      if term.count(" ") == 1} if words.ngram_range[1] >= 2 else {}
+        coef = pipeline.named_steps["classifier"].coef_
+        n_words = len(self.word_idf)
+        self.coef_words = coef[:, :n_words]
+        self.coef_chars = coef[:, n_words:]
+        # Token registry: id per token as written; -1 when it folds to nothing.
+        self.ids: dict[str, int] = {}
+        self.first_word: list[str | None] = []
+        self.last_word: list[str | None] = []
+        self.display: list[str] = []  # as written, without punctuation at the ends
+        self.key: list[int] = []  # id of the folded display: one term for two spellings
+        self.key_ids: dict[str, int] = {}
+        self.key_shown: list[bool] = []  # may the term appear in an explanation?
+        self._rows: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._built = 0
+        self.char_matrix = sp.csr_matrix((0, len(self.char_idf)))
+        self.word_matrix = sp.csr_matrix((0, n_words))
+        self.char_weight = np.zeros((0, coef.shape[0]))
+        self.word_weight = np.zeros((0, coef.shape[0]))
+
+    def _add(self, written: str) -> int:
+        folded = fold_token(written)
+        if not folded:
+            self.ids[written] = -1
+            return -1
+        words = self.word_regex.findall(folded)
+        word_ids = [self.word_vocab.get(w, -1) for w in words]
+        # Bigrams inside one token ("kalender-app") belong to the token's own row.
+        word_ids += [self.pairs.get(pair, -1) for pair in zip(words, words[1:], strict=False)]
+        grams: dict[int, int] = {}
+        for gram in self.char_analyzer(folded):
+            index = self.char_vocab.get(gram)
+            if index is not None:
+                grams[index] = grams.get(index, 0) + 1
+        known = np.asarray([i for i in word_ids if i >= 0], dtype=np.int64)
+        self._rows.append((known, np.fromiter(grams.keys(), dtype=np.int64, count=len(grams)),
+                           np.fromiter(grams.values(), dtype=np.float64, count=len(grams))))
+        token_id = len(self.display)
+        self.ids[written] = token_id
+        self.first_word.append(words[0] if words else None)
+        self.last_word.append(words[-1] if words else None)
+        display = strip_edge_punctuation(written)
+        key = strip_edge_punctuation(folded)
+        self.display.append(display)
+        if key not in self.key_ids:
+            self.key_ids[key] = len(self.key_shown)
+            self.key_shown.append(len(key) >= 2 and any(ch.isalpha() for ch in key)
+                                  and key not in DISPLAY_STOPWORDS)
+        self.key.append(self.key_ids[key])
+        return token_id
+
+    def _build(self) -> None:
+        """Append the rows of tokens seen since the last build to the token matrices."""
+        new = self._rows[self._built:]
+        if not new:
+            return
+        lengths = [len(w) for w, _, _ in new], [len(c) for _, c, _ in new]
+        words = sp.csr_matrix(
+            (np.concatenate([self.word_idf[w] for w, _, _ in new]),
+             np.concatenate([w for w, _, _ in new]),
+             np.concatenate([[0], np.cumsum(lengths[0])])),
+            shape=(len(new), len(self.word_idf)))
+        chars = sp.csr_matrix(
+            (np.concatenate([n * self.char_idf[c] for _, c, n in new]),
+             np.concatenate([c for _, c, _ in new]),
+             np.concatenate([[0], np.cumsum(lengths[1])])),
+            shape=(len(new), len(self.char_idf)))
+        words.sum_duplicates()
+        self.word_matrix = sp.vstack([self.word_matrix, words], format="csr")
+        self.char_matrix = sp.vstack([self.char_matrix, chars], format="csr")
+        # Each token's unnormalised contribution to each label's score.
+        self.word_weight = np.vstack([self.word_weight, words @ self.coef_words.T])
+        self.char_weight = np.vstack([self.char_weight, chars @ self.coef_chars.T])
+        self._built = len(self._rows)
+
+    def token_ids(self, statement: str) -> list[int]:
+        ids = self.ids
+        found = [ids[w] if w in ids else self._add(w) for w in statement.split()]
+        return [i for i in found if i >= 0]
+
+    def transform(self, docs: list[list[int]]):
+        """Both TF-IDF blocks (l2-normalised), their norms, and the word bigrams that cross
+        two tokens as ``(doc, first token, second token, feature)`` arrays."""
+        self._build()
+        pairs, first_word, last_word = self.pairs, self.first_word, self.last_word
+        flat: list[int] = []
+        indptr = [0]
+        bigram_rows: list[tuple[int, int, int, int]] = []
+        for number, tokens in enumerate(docs):
+            flat.extend(tokens)
+            indptr.append(len(flat))
+            if pairs:
+                previous = None
+                for token in tokens:
+                    word = first_word[token]
+                    if word is None:
+                        continue
+                    if previous is not None:
+                        index = pairs.get((last_word[previous], word))
+                        if index is not None:
+                            bigram_rows.append((number, previous, token, index))
+                    previous = token
+        n_docs = len(docs)
+        documents = sp.csr_matrix(
+            (np.ones(len(flat)), np.asarray(flat, dtype=np.int64),
+             np.asarray(indptr, dtype=np.int64)), shape=(n_docs, len(self.display)))
+        bigrams = (np.asarray(bigram_rows, dtype=np.int64).reshape(-1, 4))
+        crossing = sp.csr_matrix(
+            (self.word_idf[bigrams[:, 3]], (bigrams[:, 0], bigrams[:, 3])),
+            shape=(n_docs, len(self.word_idf)))
+        raw_words = documents @ self.word_matrix + crossing
+        raw_chars = documents @ self.char_matrix
+        blocks, norms = [], []
+        for matrix in (raw_words, raw_chars):
+            norm = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+            safe = np.where(norm > 0, norm, 1.0)
+            blocks.append(sp.csr_matrix(sp.diags(1.0 / safe) @ matrix))
+            norms.append(safe)
+        return blocks, norms, documents, bigrams
+
+
+class GreyzoneModel:
+    """A trained pipeline with its metadata (version, labels, training data, settings)."""
+
+    def __init__(self, pipeline: Pipeline, metadata: dict):
+        self.pipeline = pipeline
+        self.metadata = dict(metadata)
+        self._features: _Features | None = None
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(label) for label in self.pipeline.named_steps["classifier"].classes_]
+
+    @property
+    def features(self) -> _Features:
+        if self._features is None:
+            self._features = _Features(self.pipeline)
+        return self._features
+
+    def predict_proba(self, statements: list[str]) -> np.ndarray:
+        """Probabilities per label (columns in the order of ``labels``)."""
+        features = self.features
+        blocks = features.transform([features.token_ids(str(s)) for s in statements])[0]
+        return self.pipeline.named_steps["classifier"].predict_proba(
+            sp.hstack(blocks, format="csr"))
+
+    def predict(self, statements: list[str]) -> pd.DataFrame:
+        """Label, probability, runner-up and explanation for every statement.
+
+        ``explanation`` holds the 3-5 words of the statement that weighed most for the
+        predicted label (coefficient x tf-idf; a word's character n-grams and half of each
+        word pair it is part of are added to it), separated by ``EXPLANATION_SEPARATOR``.
+        """
+        statements = ["" if s is None or (not isinstance(s, str) and pd.isna(s)) else str(s)
+                      for s in statements]
+        if not statements:
+            return pd.DataFrame({c: pd.Series(dtype="float64" if "probability" in c else "str")
+                                 for c in PREDICTION_COLUMNS})
+        # A register repeats the same statements ("Fortsat kontrol i ambulatoriet"): predict
+        # each distinct text once.
+        codes, unique = pd.factorize(pd.Series(statements, dtype=object), sort=False)
+        features = self.features
+        docs = [features.token_ids(str(u)) for u in unique]
+        blocks, norms, documents, bigrams = features.transform(docs)
+        proba = self.pipeline.named_steps["classifier"].predict_proba(
+            sp.hstack(blocks, format="csr"))
+        order = np.argsort(-proba, axis=1, kind="stable")
+        rows = np.arange(len(docs))
+        first = order[:, 0]
+        second = order[:, 1] if proba.shape[1] > 1 else order[:, 0]
+        labels = np.asarray(self.labels, dtype=object)
+        frame = pd.DataFrame({
+            "label": labels[first],
+            "probability": proba[rows, first],
+            "second_label": labels[second],
+            "second_probability": proba[rows, second],
+            "explanation": self._explain(first, documents, bigrams, norms),
+        })
+        frame = frame.iloc[codes].reset_index(drop=True)
+        for column in ("label", "second_label", "explanation"):
+            frame[column] = frame[column].astype("str")
+        return frame
+
+    def _explain(self, predicted: np.ndarray, documents: sp.csr_matrix, bigrams: np.ndarray,
+                 norms: list[np.ndarray], most: int = 5, least: int = 3) -> list[str]:
+        """Per document, the terms with the largest positive contribution to its label."""
+        features = self.features
+        word_norm, char_norm = norms
+        doc = np.repeat(np.arange(documents.shape[0]), np.diff(documents.indptr))
+        token = documents.indices
+        label = predicted[doc]
+        score = (features.word_weight[token, label] / word_norm[doc]
+                 + features.char_weight[token, label] / char_norm[doc])
+        if len(bigrams):
+            b_doc, b_first, b_second, b_feature = bigrams.T
+            half = (features.coef_words[predicted[b_doc], b_feature]
+                    * features.word_idf[b_feature] / word_norm[b_doc] / 2)
+            doc = np.concatenate([doc, b_doc, b_doc])
+            token = np.concatenate([token, b_first, b_second])
+            score = np.concatenate([score, half, half])
+        keys = np.asarray(features.key, dtype=np.int64)[token]
+        terms = pd.DataFrame({"doc": doc, "key": keys, "token": token, "score": score})
+        # The same word twice in a statement is one term; it is shown as first written.
+        terms = terms.groupby(["doc", "key"], sort=False).agg(
+            score=("score", "sum"), token=("token", "first")).reset_index()
+        shown = np.asarray(features.key_shown, dtype=bool)[terms["key"].to_numpy()]
+        terms = terms[shown & (terms["score"].to_numpy() > 0)]
+        terms = terms.iloc[np.lexsort((-terms["score"].to_numpy(), terms["doc"].to_numpy()))]
+        rank = terms.groupby("doc").cumcount().to_numpy()
+        top = terms.groupby("doc")["score"].transform("max").to_numpy()
+        # Three terms at least; up to five while a term still weighs a quarter of the top.
+        keep = (rank < least) | ((rank < most) & (terms["score"].to_numpy() >= 0.25 * top))
+        terms = terms[keep]
+        display = np.asarray(features.display, dtype=object)[terms["token"].to_numpy()]
+        joined = pd.Series(display, index=terms["doc"].to_numpy()).groupby(
+            level=0, sort=False).agg(EXPLANATION_SEPARATOR.join)
+        explanations = [""] * documents.shape[0]
+        for number, text in joined.items():
+            explanations[number] = text
+        return explanations
+
+
+def train_model(corpus: pd.DataFrame, settings: ModelSettings = DEFAULT_SETTINGS, *,
+                margin: float | None = None) -> GreyzoneModel:
+    """Fit the pipeline on ``corpus`` (columns ``statement``, ``label``, optional ``source``).
+
+    Rows whose ``source`` is a forum decision weigh ``settings.decision_weight``.
+    Deterministic: the same rows give the same model.
+    """
+    data = corpus.reset_index(drop=True)
+    labels = sorted(set(data["label"]))
+    if len(labels) < 2:
+        raise ModelError(msg("klassifikation_for_faa_labels", count=len(labels)))
+    unknown = [label for label in labels if label not in LABELS]
+    if unknown:
+        raise ModelError(msg("klassifikation_ukendt_label", labels=", ".join(LABELS)))
+    texts = [fold_statement(s) for s in data["statement"]]
+    if "source" in data.columns:
+        from_decision = data["source"].astype("str").str.startswith(DECISION_SOURCE)
+    else:
+        from_decision = pd.Series(False, index=data.index)
+    weights = np.where(from_decision.to_numpy(dtype=bool), settings.decision_weight, 1.0)
+    pipeline = build_pipeline(settings)
+    pipeline.fit(texts, data["label"].astype("str").to_numpy(dtype=object),
+                 classifier__sample_weight=weights)
+    fingerprint = training_fingerprint(data)
+    trained = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    metadata = {
+        "version": f"{fingerprint[:12]}-sklearn{sklearn.__version__}-{trained:%Y%m%d}",
+        "training_sha256": fingerprint,
+        "sklearn_version": sklearn.__version__,
+        "trained": trained.isoformat(),
+        "labels": [str(c) for c in pipeline.named_steps["classifier"].classes_],
+        "n_statements": int(len(data)),
+        "n_decisions": int(from_decision.sum()),
+        "settings": {k: list(v) if isinstance(v, tuple) else v
+                     for k, v in asdict(settings).items()},
+    }
+    if margin is not None:
+        metadata["greyzone_margin"] = float(margin)
+    return GreyzoneModel(pipeline, metadata)
+
+
+def model_version(model: GreyzoneModel) -> str:
+    """The version string stored in run.json: training data hash, sklearn version, date."""
+    return str(model.metadata.get("version", "ukendt"))
+
+
+def _without_vocabularies(pipeline: Pipeline) -> tuple[Pipeline, dict[str, np.ndarray]]:
+    """A shallow copy of ``pipeline`` whose vectorizers hold no ``vocabulary_``, and the
+    vocabularies as arrays of terms in feature order.
+
+    skops writes a dict entry by entry into its JSON schema (some 900 bytes per term, 30 MB
+    for this model); an array of strings is stored as one small .npy file instead.
+    """
+    union = pipeline.named_steps["features"]
+    vocabularies, stripped = {}, []
+    for name, vectorizer in union.transformer_list:
+        terms = [""] * len(vectorizer.vocabulary_)
+        for term, index in vectorizer.vocabulary_.items():
+            terms[index] = term
+        vocabularies[name] = np.asarray(terms, dtype=str)
+        light = copy.copy(vectorizer)
+        del light.vocabulary_
+        stripped.append((name, light))
+    light_union = copy.copy(union)
+    light_union.transformer_list = stripped
+    light_pipeline = copy.copy(pipeline)
+    light_pipeline.steps = [("features", light_union),
+                            ("classifier", pipeline.named_steps["classifier"])]
+    return light_pipeline, vocabularies
+
+
+def _restore_vocabularies(pipeline: Pipeline, vocabularies: dict) -> None:
+    for name, vectorizer in pipeline.named_steps["features"].transformer_list:
+        terms = vocabularies.get(name)
+        if not isinstance(terms, np.ndarray) or len(terms) != len(vectorizer.idf_):
+            raise ValueError(f"vocabulary of {name} does not fit its idf")
+        vectorizer.vocabulary_ = {str(term): index for index, term in enumerate(terms.tolist())}
+
+
+def save_model(model: GreyzoneModel, path: str | Path = DEFAULT_MODEL_PATH) -> Path:
+    """Write the model with skops (no pickle), compressed and atomically."""
+    import skops.io as sio
+
+    path = Path(path)
+    pipeline, vocabularies = _without_vocabularies(model.pipeline)
+    payload = {"pipeline": pipeline, "vocabularies": vocabularies, "metadata": model.metadata}
+    write_with(path, lambda tmp: sio.dump(payload, tmp, compression=zipfile.ZIP_DEFLATED))
+    return path
+
+
+def load_model(path: str | Path | None = None) -> GreyzoneModel:
+    """Read a model file written by ``save_model``; refuse any type not in TRUSTED_TYPES.
+
+    ``path`` None means the model shipped with the package. Types that skops does not
+    trust by default are listed before anything is loaded; the file is refused when one
+    of them is not in ``TRUSTED_TYPES``, and the error names only the types.
+    """
+    import skops.io as sio
+
+    path = Path(path) if path is not None else DEFAULT_MODEL_PATH
+    if not path.is_file():
+        raise ModelError(msg("klassifikation_model_mangler", path=path))
+    try:
+        present = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # a damaged zip or schema: nothing was executed
+        raise ModelError(msg("klassifikation_model_defekt", path=path.name)) from exc
+    untrusted = sorted(set(present) - TRUSTED_TYPES)
+    if untrusted:
+        raise ModelError(msg("klassifikation_model_utrovaerdig", path=path.name,
+                             types=", ".join(untrusted)))
+    try:
+        payload = sio.load(path, trusted=list(present))
+        pipeline = payload["pipeline"]
+        if (not isinstance(pipeline, Pipeline) or not isinstance(payload["metadata"], dict)
+                or list(pipeline.named_steps) != ["features", "classifier"]):
+            raise ValueError("not a grey-zone model")
+        _restore_vocabularies(pipeline, payload["vocabularies"])
+    except Exception as exc:
+        raise ModelError(msg("klassifikation_model_defekt", path=path.name)) from exc
+    return GreyzoneModel(pipeline, payload["metadata"])

@@ -1,0 +1,248 @@
+"""Commands of the grey-zone classifier: classify statements, retrain the model."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+from auditlib.cli.base import DanishCommand
+from auditlib.cli.options import config_option, format_option
+from auditlib.demo import PROJECT_ROOT
+from auditlib.messages import msg
+
+RESULTS_PATH = PROJECT_ROOT / "benchmarks" / "results" / "classifier.json"
+CSV_COLUMNS = ["statement", "label", "probability", "explanation"]
+MACRO_F1_TARGET = 0.85
+
+
+def _scan_for_identifiers(text: str) -> list[str]:
+    """Locations (line, offsets in the line, kind) of what the privacy guard finds.
+
+    Never the text itself. The whole input is scanned at once, so that an identifier
+    broken over two lines is still found.
+    """
+    try:
+        from auditlib.privacy.scan import scan_text
+    except ImportError:  # the guard is not installed in this tree yet
+        return []
+    locations = []
+    for finding in scan_text(text):
+        get = finding.get if isinstance(finding, dict) else (
+            lambda name, f=finding: getattr(f, name))
+        start, end = int(get("start")), int(get("end"))
+        line_start = text.rfind("\n", 0, start) + 1
+        locations.append(msg("klassifikation_fund", line=text.count("\n", 0, start) + 1,
+                             start=start - line_start, end=end - line_start, kind=get("kind")))
+    return locations
+
+
+def _read_statements(text: str | None, file: Path | None) -> tuple[str, list[str]]:
+    """The raw text to scan and the statements to classify."""
+    from auditlib.statements import split_statements
+
+    if (text is None) == (file is None):
+        raise click.UsageError(msg("klassifikation_tekst_eller_fil"))
+    if text is not None:
+        return text, split_statements(text)
+    if not file.is_file():
+        raise click.UsageError(msg("fil_findes_ikke", path=file))
+    try:
+        content = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.UsageError(msg("klassifikation_fil_ulaeselig", path=file)) from exc
+    return content, [" ".join(line.split()) for line in content.splitlines() if line.strip()]
+
+
+@click.command("classify", cls=DanishCommand,
+               epilog='auditlib classify --text "Træne at tage bussen. Bostøtte hver uge."\n'
+                      'auditlib classify --file udsagn.txt --format csv > sektorer.csv')
+@click.option("--text", "text", default=None, metavar="TEKST",
+              help="Tekst, der deles i udsagn (sætninger, punkter) og klassificeres.")
+@click.option("--file", "file", default=None, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FIL", help="Tekstfil (UTF-8) med ét udsagn pr. linje.")
+@format_option
+@click.option("--model", "model_path", default=None, metavar="MODEL",
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Modelfil (.skops) fra 'auditlib train'. Standard: den medfølgende model.")
+@config_option
+def classify_cmd(text: str | None, file: Path | None, fmt: str, model_path: Path | None,
+                 config_path: str | None) -> None:
+    """Find sektoren for udsagn: genoptræning, behandling, social, beskæftigelse,
+    forebyggelse eller civilsamfund.
+
+    Hvert udsagn får en sektor, modellens sandsynlighed og de ord, der vejede mest.
+    Teksten tjekkes først for personhenførbare oplysninger og afvises, hvis der er
+    nogen. Med --format csv er kolonnerne statement,label,probability,explanation.
+    """
+    from auditlib.classifier.model import load_model
+    from auditlib.config import load_config
+    from auditlib.errors import PrivacyError
+
+    config = load_config(config_path)
+    raw, statements = _read_statements(text, file)
+    locations = _scan_for_identifiers(raw)
+    if locations:
+        raise PrivacyError(msg("klassifikation_identifikator", count=len(locations)),
+                           problems=locations)
+    if not statements:
+        raise click.UsageError(msg("klassifikation_ingen_udsagn"))
+    model = load_model(model_path or config.classifier.model)
+    result = model.predict(statements)
+    if fmt == "csv":
+        frame = result.assign(statement=statements, probability=result["probability"].round(3))
+        click.echo(frame[CSV_COLUMNS].to_csv(index=False, lineterminator="\n"), nl=False)
+        return
+    _echo_text(statements, result, config.classifier.greyzone_margin)
+
+
+def _echo_text(statements: list[str], result, margin: float) -> None:
+    from auditlib.vocabulary import LABEL_TITLES
+
+    for number, (statement, row) in enumerate(zip(statements, result.itertuples(), strict=True),
+                                              start=1):
+        click.echo(msg("klassifikation_udsagn", number=number, statement=statement))
+        click.echo(msg("klassifikation_resultat", title=LABEL_TITLES[row.label], label=row.label,
+                       probability=row.probability,
+                       second_title=LABEL_TITLES[row.second_label],
+                       second_probability=row.second_probability))
+        click.echo(msg("klassifikation_forklaring", terms=row.explanation.replace("; ", ", "))
+                   if row.explanation else msg("klassifikation_ingen_forklaring"))
+        if round(row.probability - row.second_probability, 9) < margin:
+            click.echo(msg("klassifikation_taet_loeb", margin=margin))
+
+
+@click.command("train", cls=DanishCommand,
+               epilog="auditlib train\n"
+                      "auditlib train --decisions output/decisions.csv --out klynge.skops")
+@click.option("--corpus", "corpus_dir", default=None, metavar="MAPPE",
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Mappe med korpusfiler (*.csv). Standard: data/statements.")
+@click.option("--decisions", "decisions", multiple=True, metavar="FIL",
+              type=click.Path(path_type=Path),
+              help="Forummets decisions.csv (eller en kørselsmappe med en). Kan gentages; "
+                   "en beslutning erstatter korpusudsagn med samme tekst.")
+@click.option("--out", "out", default=None, metavar="MODEL",
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Hvor modellen gemmes (.skops). Standard: den medfølgende model.")
+@click.option("--report", "report", default=None, metavar="FIL",
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="Hvor tallene gemmes (JSON). Standard: benchmarks/results/classifier.json.")
+@click.option("--no-eval", "no_eval", is_flag=True,
+              help="Spring krydsvalideringen over og træn kun modellen.")
+@config_option
+def train_cmd(corpus_dir: Path | None, decisions: tuple[Path, ...], out: Path | None,
+              report: Path | None, no_eval: bool, config_path: str | None) -> None:
+    """Træn gråzonemodellen fra korpusset og forummets beslutninger.
+
+    Viser først en krydsvalidering (5 fold, grupperet så næsten ens udsagn ikke er i
+    både trænings- og testdelen): præcision, genkaldelse og F1 pr. sektor,
+    forvekslingsmatrix, makro-F1 for modellen og for en simpel nøgleordsliste, og
+    grænsetilfældene for sig. Træner derefter modellen på alle udsagn og gemmer den.
+    """
+    from auditlib.atomic import guard_not_input, write_text_atomic
+    from auditlib.classifier.corpus import (
+        DEFAULT_CORPUS,
+        load_corpus,
+        load_decisions,
+        merge_decisions,
+    )
+    import numpy as np
+
+    from auditlib.classifier.evaluate import evaluate
+    from auditlib.classifier.model import DEFAULT_MODEL_PATH, model_version, save_model, train_model
+    from auditlib.config import load_config
+    from auditlib.errors import OutputError
+
+    config = load_config(config_path)
+    out = out or DEFAULT_MODEL_PATH
+    report = report or RESULTS_PATH
+    for target, suffix, example in ((out, ".skops", "model.skops"),
+                                    (report, ".json", "classifier.json")):
+        if target.suffix.lower() != suffix:
+            raise OutputError(msg("output_filtype", suffix=suffix, example=example))
+        guard_not_input(target, *decisions)
+    corpus_dir = corpus_dir or DEFAULT_CORPUS
+    corpus = load_corpus(corpus_dir)
+    _progress(msg("klassifikation_laeser_korpus", n=len(corpus), path=corpus_dir))
+    data = corpus
+    if decisions:
+        decided = load_decisions(decisions)
+        data = merge_decisions(corpus, decided)
+        _progress(msg("klassifikation_laeser_beslutninger", n=len(decided), files=len(decisions),
+                      replaced=len(corpus) + len(decided) - len(data)))
+    margin = config.classifier.greyzone_margin
+    result = None
+    if not no_eval:
+        from auditlib.classifier.evaluate import near_duplicate_groups
+
+        groups = near_duplicate_groups(data["statement"].tolist())
+        sizes = np.bincount(groups)
+        _progress(msg("klassifikation_krydsvaliderer", folds=5,
+                      in_groups=int(sizes[sizes > 1].sum()), groups=int((sizes > 1).sum())))
+        result = evaluate(data, margin=margin, groups=groups,
+                          progress=lambda fold, folds: _progress(
+                              msg("klassifikation_fold", fold=fold, folds=folds)))
+        click.echo(format_report(result))
+    _progress(msg("klassifikation_traener", n=len(data)))
+    started = time.perf_counter()
+    model = train_model(data, margin=margin)
+    seconds = time.perf_counter() - started
+    if result is not None:
+        result.update({"train_seconds": round(seconds, 2), "model_version": model_version(model),
+                       "n_decisions": int(model.metadata["n_decisions"])})
+        write_text_atomic(report, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    save_model(model, out)
+    click.echo(msg("klassifikation_model_gemt", path=out, version=model_version(model),
+                   seconds=seconds))
+    if result is not None:
+        click.echo(msg("klassifikation_rapport_gemt", path=report))
+
+
+def _progress(text: str) -> None:
+    click.echo(text, err=True)
+
+
+def format_report(result: dict) -> str:
+    """The cross-validation report as Danish text (per label, confusion matrix, summary)."""
+    from auditlib.vocabulary import LABEL_TITLES
+
+    labels = result["labels"]
+    lines = [msg("klassifikation_rapport_overskrift", folds=result["folds"], n=result["n"]), ""]
+    header = (f"{msg('klassifikation_kol_sektor'):<30}{msg('klassifikation_kol_praecision'):>11}"
+              f"{msg('klassifikation_kol_genkaldelse'):>13}{msg('klassifikation_kol_f1'):>8}"
+              f"{msg('klassifikation_kol_antal'):>8}{msg('klassifikation_kol_nogleord_f1'):>14}")
+    lines += [header, "-" * len(header)]
+    for label in labels:
+        scores, base = result["per_label"][label], result["baseline_per_label"][label]
+        lines.append(f"{LABEL_TITLES[label]:<30}{scores['precision']:>11.3f}"
+                     f"{scores['recall']:>13.3f}{scores['f1']:>8.3f}{scores['support']:>8d}"
+                     f"{base['f1']:>14.3f}")
+    lines += ["", msg("klassifikation_forvirring_overskrift"), ""]
+    short = [label[:8] for label in labels]
+    lines.append(f"{'':<16}" + "".join(f"{s:>10}" for s in short))
+    for label, row in zip(labels, result["confusion_matrix"], strict=True):
+        lines.append(f"{label:<16}" + "".join(f"{v:>10d}" for v in row))
+    border, other = result["borderline"], result["not_borderline"]
+    calibration, close = result["calibration"], result["close_calls"]
+    lines += [
+        "",
+        msg("klassifikation_makro", model=result["macro_f1"], baseline=result["baseline_macro_f1"],
+            accuracy=result["accuracy"], baseline_accuracy=result["baseline_accuracy"]),
+        msg("klassifikation_graense", n=border["n"], model=border["model"]["macro_f1"] or 0.0,
+            baseline=border["baseline"]["macro_f1"] or 0.0, n_other=other["n"],
+            model_other=other["model"]["macro_f1"] or 0.0,
+            baseline_other=other["baseline"]["macro_f1"] or 0.0),
+        msg("klassifikation_kalibrering", ece=calibration["expected_calibration_error"],
+            share=close["share"], margin=close["margin"], close=close["accuracy_close"] or 0.0,
+            clear=close["accuracy_clear"] or 0.0),
+    ]
+    if result["macro_f1"] < MACRO_F1_TARGET:
+        lines.append(msg("klassifikation_under_maal", value=result["macro_f1"],
+                         target=MACRO_F1_TARGET))
+    return "\n".join(lines)
+
+
+COMMANDS = [classify_cmd, train_cmd]

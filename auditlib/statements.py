@@ -1,0 +1,159 @@
+"""Splitting a plan's free text into statements (labels.md: a sentence, or one list item).
+
+Plans are written in Excel cells with one item per line, bullets and numbered lists, or
+as prose. A line break always ends a statement (the register's column help asks for one
+item per line). Within a line a sentence ends at ``.``, ``!`` or ``?`` followed by
+whitespace, except after Danish abbreviations ("f.eks.", "jf.", "kl." …), after numbers
+("3. uge", "3. marts", "efter § 85 stk. 2") and inside decimals and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pandas as pd
+
+from auditlib.register.columns import FREE_TEXT_COLUMNS
+
+# Abbreviations that never end a sentence: what follows still belongs to it.
+# Stored without the final dot and in lower case ("f.eks." -> "f.eks").
+NEVER_FINAL = frozenset({
+    "f.eks", "feks", "f.ex", "bl.a", "bla", "jf", "jvf", "cf", "ca", "kl", "evt", "pt", "p.t",
+    "mht", "m.h.t", "dvs", "d.v.s", "inkl", "ift", "i.f.t", "iht", "i.h.t", "nr", "stk", "pga",
+    "p.g.a", "vedr", "ang", "hhv", "ml", "el", "tlf", "f.t", "ifm", "i.f.m", "bl", "sml",
+    "henh", "bek", "lbk", "sul", "sel", "kap", "pkt", "afs", "dr", "hr", "fr", "gl",
+    "t.o.m", "f.o.m", "a.h.t", "ekskl", "excl", "incl", "vha", "v.h.a",
+})
+# Abbreviations that often close a sentence ("… indkøb mv. Han …"): they end one only
+# when the next word starts with a capital letter or a digit.
+MAY_BE_FINAL = frozenset({
+    "mv", "m.v", "osv", "o.s.v", "o.l", "ol", "m.fl", "mfl", "m.m", "etc", "mdr", "md", "mdl",
+    "min", "max", "gns", "uge", "ugl", "dgl", "dagl", "årl", "aarl", "ugtl", "t",
+})
+
+# Words after "3." that make it an ordinal ("3. uge", "3. marts"), not a list number.
+_ORDINAL_NOUNS = (
+    "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec|uge|gang|dag|døgn|doegn|time|måned|"
+    "maaned|kvartal|klasse|sal|tv|th|mf|halvår|halvaar|år|aar|behandling|samtale|kontrol|"
+    "forløb|forloeb|stk|pkt|led"
+)
+# Markers that open a list item at the start of a line: bullets and numbered items.
+_ITEM_MARKER = re.compile(
+    r"^\s*(?:[-–—•*·▪◦●○■□➢➤→>]+\s+|[-–•*·▪◦●]+(?=\S)(?![\d-])|"
+    rf"\(?\d{{1,2}}[.)]\s+(?!(?:{_ORDINAL_NOUNS})\b)(?=\D)|\(?[a-hA-H]\)\s+|[ivx]{{1,4}}\)\s+)",
+    re.IGNORECASE,
+)
+# A bullet inside a line ("… • …") starts a new item too; hyphens inside a line do not
+# ("3-4 gange", "kalender-app", "– men kun om formiddagen").
+_INLINE_BULLET = re.compile(r"\s[•▪●◦]\s")
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets,
+# whitespace, then the next character.
+_SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
+# "… 8 uger.Derefter …": a missing space after a full stop between two words.
+_MISSING_SPACE = re.compile(r"(?<=[a-zæøå]{3})\.(?=[A-ZÆØÅ][a-zæøå]{2})")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_WHITESPACE = re.compile(r"\s+")
+
+# Text that says nothing (criteria.md: placeholders), compared in lower case without
+# punctuation at the ends.
+PLACEHOLDERS = frozenset({
+    "", "-", "--", "---", "ingen", "intet", "ikke relevant", "ej relevant", "ikke aktuelt",
+    "ikke aktuel", "irrelevant", "se journal", "se journalen", "jf journal", "jf. journal",
+    "se ovenfor", "se ovf", "se tidligere", "se plan", "xx", "xxx", "x", "...", "…",
+    "udfyldes", "udfyldes senere", "følger", "n/a", "na", "nej", "ved ikke", "?", "??",
+    "ingen bemærkninger", "ingen bemaerkninger", "ingen kommentarer", "tom", "0",
+})
+
+
+def is_placeholder(text: str) -> bool:
+    """True for text that carries no content: placeholders, punctuation, no letters."""
+    core = _WHITESPACE.sub(" ", str(text)).strip().lower()
+    stripped = core.strip(" .,:;!?-–—*•()[]\"'")
+    if stripped in PLACEHOLDERS or core in PLACEHOLDERS:
+        return True
+    return not any(ch.isalpha() for ch in core)
+
+
+def _clean(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _ends_sentence(before: str, punct: str, following: str) -> bool:
+    """Decide whether ``punct`` after the text ``before`` closes a sentence."""
+    if "!" in punct or "?" in punct or "…" in punct or len(punct) > 1:
+        return True
+    match = _WORD_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group(1).lstrip("(\"'«“").lower()
+    bare = word.rstrip(".")
+    starts_upper = following.isupper() or following.isdigit() or following in "\"'“«(§"
+    if bare in NEVER_FINAL or word.startswith("§"):
+        return False
+    if bare in MAY_BE_FINAL:
+        return starts_upper
+    if bare.isdigit() or re.fullmatch(r"[\d.,/-]+", bare):
+        # "3. uge", "d. 3. marts", "§ 85 stk. 2. pkt": an ordinal unless a capital follows.
+        return starts_upper and following != "§"
+    if len(bare) == 1 and bare.isalpha():
+        return False  # an initial or a list letter
+    if "." in bare and len(bare) <= 6:
+        return starts_upper  # unknown dotted abbreviation such as "o.a."
+    if following.islower():
+        # Lower-case after a full word: sloppy casing ("har angst. skal trænes …"), but a
+        # short word may be an abbreviation we do not know ("sygepl. kommer").
+        return len(bare) >= 4
+    return True
+
+
+def _split_sentences(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        punct, closing, _space, following = match.groups()
+        before = line[start:match.start(1)]
+        if _ends_sentence(before, punct, following):
+            pieces.append(line[start:match.start(3)])
+            start = match.end(3)
+    pieces.append(line[start:])
+    return pieces
+
+
+def _strip_marker(line: str) -> str:
+    return _ITEM_MARKER.sub("", line, count=1)
+
+
+def split_statements(text: object) -> list[str]:
+    """Split free text into statements: lines, list items and sentences.
+
+    Whitespace is collapsed, bullet and number markers are removed, and statements
+    that are only a placeholder ("-", "ingen", "se journal" …) are dropped.
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return []
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    statements: list[str] = []
+    for raw_line in text.split("\n"):
+        for item in _INLINE_BULLET.split(f" {raw_line} "):
+            item = _MISSING_SPACE.sub(". ", _strip_marker(_clean(item)))
+            for sentence in _split_sentences(item):
+                sentence = _clean(_strip_marker(sentence))
+                if sentence and not is_placeholder(sentence):
+                    statements.append(sentence)
+    return statements
+
+
+def statements_of_plan(row: Mapping[str, object] | pd.Series,
+                       fields: tuple[str, ...] = FREE_TEXT_COLUMNS) -> list[tuple[str, int, str]]:
+    """``(field, statement_no, statement)`` for every free-text field of one plan.
+
+    ``statement_no`` counts from 1 within each field, in reading order.
+    """
+    result: list[tuple[str, int, str]] = []
+    for field in fields:
+        value = row.get(field) if hasattr(row, "get") else None
+        for number, statement in enumerate(split_statements(value), start=1):
+            result.append((field, number, statement))
+    return result
