@@ -1,0 +1,118 @@
+"""The catalogue page, parsed with html.parser: every section, Danish, accessible markup,
+self-contained (no other host), plan text escaped, and the forum's decision shown."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from auditlib.catalogue import build_catalogue, load_content, load_runs
+from auditlib.catalogue.html import render_catalogue_html, write_catalogue_html
+from tests.catalogue_runs import write_run_folder
+
+SECTIONS = ["sammenfatning", "funktionstab", "snitflader", "graazoner", "anbefalinger",
+            "opfoelgning", "kompetencer", "audit-kriterier", "audit-planer", "optaelling"]
+HOSTILE = "<script>alert('x')</script> Træning i at tage bussen."
+
+
+class PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def find(self, tag: str) -> list[dict]:
+        return [attrs for t, attrs in self.tags if t == tag]
+
+    @property
+    def ids(self) -> set[str]:
+        return {attrs["id"] for _, attrs in self.tags if "id" in attrs}
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> tuple[str, PageParser]:
+    base = tmp_path_factory.mktemp("html")
+    run = write_run_folder(base / "run", decisions=True,
+                           extra_statements=[("maal", HOSTILE, "genoptraening", 0.5, True)])
+    catalogue = build_catalogue(load_runs([run]), load_content())
+    path = write_catalogue_html(catalogue, base / "snitfladekatalog.html")
+    html = path.read_text(encoding="utf-8")
+    parser = PageParser()
+    parser.feed(html)
+    return html, parser
+
+
+def test_every_section_is_present_and_in_the_table_of_contents(page):
+    _, parser = page
+    assert set(SECTIONS) <= parser.ids
+    toc = {a["href"] for a in parser.find("a") if a.get("href", "").startswith("#")}
+    assert {f"#{s}" for s in SECTIONS} <= toc
+    for label in ("genoptraening", "behandling", "social", "beskaeftigelse", "forebyggelse",
+                  "civilsamfund"):
+        assert f"snitflade-{label}" in parser.ids
+
+
+def test_danish_and_accessible(page):
+    html, parser = page
+    assert parser.find("html")[0]["lang"] == "da"
+    assert parser.find("main")[0]["id"] == "indhold"
+    assert any(a.get("href") == "#indhold" and "spring" in a.get("class", "")
+               for a in parser.find("a")), "skip link"
+    assert len(parser.find("h1")) == 1
+    assert len(parser.find("caption")) >= 3
+    assert all(th.get("scope") in ("col", "row") for th in parser.find("th"))
+    svgs = parser.find("svg")
+    assert svgs and all(s.get("role") == "img" and s.get("aria-labelledby") for s in svgs)
+    assert parser.find("desc"), "charts have a text description"
+    assert parser.find("nav")[0].get("aria-label") == "Indholdsfortegnelse"
+    assert any(i.get("id") == "soeg" for i in parser.find("input"))
+    assert any(label.get("for") == "soeg" for label in parser.find("label"))
+    assert "@media print" in html
+
+
+def test_self_contained_no_other_host(page):
+    _, parser = page
+    for tag, attrs in parser.tags:
+        for name in ("src", "href", "action", "data", "poster"):
+            value = attrs.get(name)
+            if value is None:
+                continue
+            assert value.startswith(("#", "data:")), f"<{tag} {name}={value!r}>"
+    assert not [a for a in parser.find("link")], "no external stylesheet"
+    assert all("src" not in s for s in parser.find("script"))
+    assert all(s.get("xmlns", "").startswith("http://www.w3.org/") for s in parser.find("svg"))
+
+
+def test_plan_text_is_escaped(page):
+    html, _ = page
+    assert HOSTILE not in html
+    assert "&lt;script&gt;alert(" in html
+
+
+def test_forum_decision_is_shown_beside_the_tool_proposal(page):
+    html, _ = page
+    assert "Forummet" in html
+    assert "Tidsafgrænset træning af en navngiven funktion." in html
+    assert "Ikke behandlet" in html  # undecided statements say so
+
+
+def test_no_decisions_file_means_no_forum_column_values(tmp_path: Path):
+    run = write_run_folder(tmp_path / "run")
+    html = render_catalogue_html(build_catalogue(load_runs([run]), load_content()))
+    assert '<span class="forum">' not in html
+
+
+def test_curated_content_appears(page):
+    html, _ = page
+    content = load_content()
+    assert content.anbefalinger.opfoelgningsprocedure.trin[0].titel in html
+    assert content.kompetencer.kompetencer[0].titel in html
+    assert content.snitflader.graazoner[0].titel in html
