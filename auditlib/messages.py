@@ -329,3 +329,116 @@ MESSAGES.update({
     "klassifikation_model_gemt": "Modellen er gemt i {path} (version {version}, trænet på {seconds:.1f} s).",
     "klassifikation_rapport_gemt": "Tallene er gemt i {path}.",
 })
+
+# -- review round (auditlib review export/import/agreement, auditlib compare) -------------
+MESSAGES.update({
+    "review_problem_linje": "{plan_id} | ark '{sheet}', række {row}, kolonne {column}: {problem}",
+    "review_fil_findes_ikke": (
+        "Arbejdsbogen '{path}' findes ikke. Lav den med 'auditlib review export RUN_DIR --out FIL.xlsx'."
+    ),
+    "review_beskyttet": (
+        "Arbejdsbogen '{path}' er beskyttet med adgangskode eller krypteret og kan ikke læses. "
+        "Fjern adgangskoden (Filer > Oplysninger > Beskyt projektmappe), gem igen og prøv igen."
+    ),
+    "review_defekt": (
+        "Arbejdsbogen '{path}' kan ikke læses: den er beskadiget eller ikke en .xlsx-fil. "
+        "Åbn den i Excel og gem den igen som .xlsx."
+    ),
+    "review_ikke_arbejdsbog": (
+        "'{path}' er ikke en arbejdsbog til forummets gennemgang. Brug den fil, "
+        "'auditlib review export' lavede, og udfyld de gule kolonner."
+    ),
+    "review_anden_koersel": (
+        "Arbejdsbogen '{path}' er lavet fra en anden auditkørsel end '{run}'. "
+        "Angiv den kørselsmappe, arbejdsbogen blev lavet fra, med --run."
+    ),
+    "review_ark_mangler": (
+        "Arket '{sheet}' mangler i arbejdsbogen '{path}'. Slet eller omdøb ikke ark; "
+        "lav en ny arbejdsbog med 'auditlib review export', hvis det er sket."
+    ),
+    "review_kolonne_mangler": (
+        "Arket '{sheet}' i '{path}' mangler kolonnerne {columns}. Slet eller omdøb ikke "
+        "kolonner; lav en ny arbejdsbog med 'auditlib review export', hvis det er sket."
+    ),
+    "review_uden_id": (
+        "Rækken har intet item_id og hører ikke til kørslen (en tilføjet række?). "
+        "Skriv vurderingen i den eksisterende række for planen."
+    ),
+    "review_ukendt_raekke": (
+        "Rækken findes ikke i kørslen (plan, kriterium eller udsagn ukendt). Brug en arbejdsbog "
+        "lavet fra denne kørsel, og ret ikke i de skjulte kolonner."
+    ),
+    "review_plan_id_aendret": "plan_id er ændret; rækken hører til planen {plan_id}. Sæt den tilbage.",
+    "review_kriterium_aendret": (
+        "criterion_id er ændret; rækken hører til kriteriet {criterion}. Sæt det tilbage."
+    ),
+    "review_dublet": "Rækken findes to gange i arbejdsbogen. Slet den kopierede række.",
+    "review_ukendt_vaerdi": "Værdien er ikke tilladt her. Vælg en af: {allowed}.",
+    "review_uenig_uden_begrundelse": (
+        "Uenig kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor I er uenige."
+    ),
+    "review_label_uden_begrundelse": (
+        "En anden sektor end værktøjets kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor."
+    ),
+    "review_afgoerelse_uden_begrundelse": (
+        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i forum_begrundelse."
+    ),
+    "review_ugyldige_raekker": (
+        "Arbejdsbogen '{path}' har {count} problem(er); intet er læst ind. Ret dem alle og "
+        "læs arbejdsbogen ind igen:"
+    ),
+    "review_intet_udfyldt": (
+        "Arbejdsbogen '{path}' har ingen udfyldte rækker; intet er læst ind, og en tidligere "
+        "decisions.csv er uændret. Udfyld de gule kolonner og prøv igen."
+    ),
+    "review_eksporteret": (
+        "Arbejdsbogen er gemt i {path}: {criteria} kriterierækker og {statements} udsagn."
+    ),
+    "review_importeret": (
+        "{count} vurderede rækker er læst ind i {path} ({criteria} kriterier, {statements} udsagn)."
+    ),
+    "review_ingen_beslutninger": (
+        "Kørselsmappen '{path}' har ingen decisions.csv endnu. Læs forummets arbejdsbog ind "
+        "med 'auditlib review import FIL.xlsx --run {path}'."
+    ),
+    "review_output_filtype": "Arbejdsbogen skal gemmes som .xlsx, f.eks. --out gennemgang.xlsx.",
+    "review_kappa_en_kategori": "Kappa kan ikke beregnes: alle vurderinger er i samme kategori.",
+    "review_kappa_for_faa": "Kappa kan ikke beregnes: færre end 2 emner vurderet af begge.",
+    "review_faa_emner": "Få emner (under {n}): tallet er usikkert.",
+    "review_overskrift_kriterier": "Enighed mellem hospital og kommune pr. kriterium",
+    "review_overskrift_sektorer": "Enighed mellem hospital og kommune om gråzoneudsagn pr. sektor",
+    "review_overskrift_forum": "Enighed mellem værktøjet og forummets afgørelse",
+    "review_sammenligning_overskrift": "Andel opfyldt før og efter ({a} → {b})",
+})
+
+# -- privacy guard (auditlib.privacy, auditlib scan) --------------------------
+MESSAGES.update({
+    "privat_fund_linje": "plan {plan_id}, kolonne {column}, type {kind}, tegn {start}–{end}",
+    "privat_flere": "… og {count} flere",
+    "privat_afvist": (
+        "Registret '{name}' indeholder {count} sted(er) i {plans} plan(er), der ligner en "
+        "personhenførbar oplysning. Intet er auditeret eller eksporteret."
+    ),
+    "privat_afvist_hjaelp": (
+        "Fjern eller anonymisér oplysningerne i kildefilen (se 'auditlib scan REGISTER "
+        "--redact KOPI.xlsx'), eller tilføj ord, der ikke er identifikatorer, til "
+        "privacy.allow i auditlib.yaml."
+    ),
+    "privat_rent": "Registret '{name}' ({n} planer): ingen personhenførbare oplysninger fundet.",
+    "privat_fundet": (
+        "Registret '{name}' ({n} planer): {count} sted(er) i {plans} plan(er) ligner en "
+        "personhenførbar oplysning:"
+    ),
+    "privat_ubrugeligt": (
+        "Registret '{name}' kan ikke scannes: {count} problem(er) gør det ubrugeligt. "
+        "Kør 'auditlib validate' og ret dem først."
+    ),
+    "privat_redigeret_skrevet": (
+        "En kopi med {count} sted(er) erstattet af mærker ([CPR], [NAVN] …) er gemt i {path}. "
+        "Originalen er ikke ændret."
+    ),
+    "privat_redact_filtype": (
+        "Kopien kan kun gemmes som .xlsx eller .csv (ikke '{suffix}'). "
+        "Skriv f.eks. --redact planer-redigeret.xlsx."
+    ),
+})

@@ -294,10 +294,11 @@ MIDT = [
     # 17: specialised level, outpatient, plain function text (no comparison).
     _base(17, D(2025, 7, 7), niveau="specialiseret", kontakttype="ambulant",
           funktionsevne=FUNKTIONSEVNE_PLAIN[1], diagnose="DF42.0",
+          helhedsvurdering="Tvangstanker fylder meget i hverdagen; motiveret for at træne.",
           genoptraeningsbehov=bullets([BEHOV_CORE[2], BEHOV_CORE[11]])),
     # 18: vague need without an impairment (Q03 fails), vague goals, no considerations.
     _base(18, D(2025, 7, 21), genoptraeningsbehov=BEHOV_VAGUE[0], maal=MAAL_VAGUE[2],
-          hensyn="ingen", funktionsevne=FUNKTIONSEVNE_PLAIN[0]),
+          hensyn="ingen", funktionsevne=FUNKTIONSEVNE_PLAIN[0], helhedsvurdering=""),
     # 19: sent 3 days late; prevention grey zone.
     _base(19, D(2025, 8, 4), plan_sendt=D(2025, 8, 7), diagnose="DF41.1",
           genoptraeningsbehov=bullets([BEHOV_CORE[4], BEHOV_GREY[4]])),
@@ -311,8 +312,9 @@ MIDT = [
           genoptraeningsbehov=bullets([BEHOV_CORE[0], BEHOV_CORE[9], BEHOV_GREY[7],
                                        BEHOV_GREY[9]]),
           maal=bullets([MAAL_CONCRETE[5], MAAL_GREY[0]]), hensyn=HENSYN_GOOD[4]),
-    # 22: specialised level; sent the day after discharge.
+    # 22: specialised level; sent the day after discharge, but written after it.
     _base(22, D(2025, 10, 6), niveau="specialiseret", diagnose="DF43.1",
+          plan_dato=D(2025, 10, 7),
           plan_sendt=D(2025, 10, 7), funktionsevne=FUNKTIONSEVNE_GOOD[3],
           genoptraeningsbehov=bullets([BEHOV_CORE[6], BEHOV_CORE[7]]),
           maal=bullets([MAAL_CONCRETE[2]]), hensyn=HENSYN_GOOD[3]),

@@ -76,8 +76,8 @@ def test_register_adds_quarterly_counts(tmp_path: Path, capsys):
 
     assert code == 0, err
     sheet = openpyxl.load_workbook(out_dir / "snitfladekatalog.xlsx")["optaelling"]
-    quarters = [sheet.cell(row=r, column=1).value for r in range(5, 7)]
-    assert quarters == ["2025-K2", "2025-K3"]
+    header = [sheet.cell(row=4, column=c).value for c in range(1, 6)]
+    assert header[2:] == ["2025-K2", "2025-K3", "I alt"]
 
 
 def test_invalid_register_stops_before_writing(tmp_path: Path, capsys):

@@ -97,8 +97,15 @@ def test_counts_come_from_the_register_when_given(tmp_path: Path, content):
 
     assert catalogue.counts_source == "register"
     assert catalogue.cover.period == "2025-K1 – 2025-K3"
-    quarters = catalogue.counts.iloc[:, 0].astype(str).tolist()
-    assert quarters[:3] == ["2025-K1", "2025-K2", "2025-K3"]
+    counts = catalogue.counts
+    assert [c for c in counts.columns if c.startswith("2025")] == ["2025-K1", "2025-K2",
+                                                                    "2025-K3"]
+    total = counts[counts["opdeling"] == "Planer i alt"].iloc[0]
+    assert (total["2025-K1"], total["2025-K2"], total["2025-K3"], total["I alt"]) == \
+        ("2", "2", "2", "6")
+    # breakdowns by municipality or diagnosis show small cells as "<5"
+    municipality = counts[counts["opdeling"] == "Kommune"].iloc[0]
+    assert (municipality["2025-K1"], municipality["I alt"]) == ("<5", "6")
 
 
 def test_counts_from_run_json_or_per_cluster(tmp_path: Path, content):

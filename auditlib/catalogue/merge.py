@@ -365,11 +365,13 @@ def quarter_of(dates: pd.Series) -> pd.Series:
 
 def _register_counts(register, min_count: int) -> pd.DataFrame:
     try:
-        from auditlib.counts import quarterly_counts
+        from auditlib.counts import quarterly_counts, wide_counts
     except ImportError:
         quarterly_counts = None
     if quarterly_counts is not None:
-        return quarterly_counts(register.frame, min_count).reset_index(drop=True)
+        # One row per breakdown (total, level, diagnosis group, municipality) and category,
+        # one column per quarter; small cells suppressed.
+        return wide_counts(quarterly_counts(register.frame, min_count))
     frame = register.frame.assign(kvartal=quarter_of(register.frame["udskrevet"]))
     table = frame.groupby(["kvartal", "klynge"]).size().rename("planer").reset_index()
     return table.sort_values(["kvartal", "klynge"]).reset_index(drop=True)

@@ -1,0 +1,233 @@
+"""The audit: every active criterion on every plan, and every statement classified.
+
+``run_audit`` is what ``auditlib audit``, ``auditlib run``, the batch and the audit
+notebook call. It refuses a register with problems (validation first) and one holding an
+identifier (the privacy gate second) before it touches plan text; then it splits the
+free text into statements, classifies them in one batch, and runs the criteria.
+``write_run`` writes the run folder of spec/cli.md, one atomic file at a time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from auditlib import __version__
+from auditlib.atomic import guard_not_input, write_text_atomic
+from auditlib.criteria import Plan, Settings, Statement, active_criteria
+from auditlib.errors import AuditlibError
+from auditlib.register.columns import FREE_TEXT_COLUMNS
+from auditlib.register.load import Register
+from auditlib.rundir import (
+    CRITERIA_COLUMNS,
+    CRITERIA_FILE,
+    RUN_FILE,
+    STATEMENT_COLUMNS,
+    STATEMENTS_FILE,
+)
+from auditlib.statements import statements_of_plan
+
+# statements.csv: the contract's columns, then the model's explanation (extra, last).
+STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation"]
+DEFAULT_SEED = 1
+
+
+class AuditInputError(AuditlibError):
+    """The audit's own options cannot be used (unknown cluster, bad sample size)."""
+
+
+@dataclass
+class AuditResult:
+    criteria: pd.DataFrame  # CRITERIA_COLUMNS
+    statements: pd.DataFrame  # STATEMENT_FILE_COLUMNS
+    meta: dict = field(default_factory=dict)
+    plans: pd.DataFrame | None = None  # the audited rows of the register
+
+
+def fold_cluster(name: str) -> str:
+    return " ".join(str(name).split()).casefold()
+
+
+def select_cluster(register: Register, cluster: str | None) -> Register:
+    """The plans of one cluster (matched without regard to case or spacing)."""
+    if not cluster:
+        return register
+    frame = register.frame
+    mask = frame["klynge"].fillna("").map(fold_cluster) == fold_cluster(cluster)
+    if not mask.any():
+        known = sorted(frame["klynge"].dropna().unique().tolist())
+        raise AuditInputError(
+            f"Registret har ingen planer for klyngen '{cluster}'. Klynger i registret: "
+            f"{', '.join(known) or 'ingen'}. Ret --cluster eller udelad det.")
+    return dataclasses.replace(register, frame=frame[mask].reset_index(drop=True))
+
+
+def quarter_labels(dates: pd.Series) -> pd.Series:
+    """'2025-K1' for each date (K for kvartal); missing dates give <NA>."""
+    dates = pd.to_datetime(dates, errors="coerce")
+    years = dates.dt.year.astype("Int64").astype("string")
+    quarters = dates.dt.quarter.astype("Int64").astype("string")
+    return years + "-K" + quarters
+
+
+def sample_plans(frame: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
+    """``n`` plans, stratified by quarter of discharge (proportional, largest remainder),
+    reproducible from ``seed``; the whole register when ``n`` is not smaller."""
+    if n <= 0:
+        raise AuditInputError(f"--sample skal være et positivt antal planer, ikke {n}.")
+    if n >= len(frame):
+        return frame
+    quarters = quarter_labels(frame["udskrevet"]).fillna("ukendt")
+    sizes = quarters.value_counts().sort_index()
+    exact = sizes * n / len(frame)
+    take = exact.astype(int)
+    remainder = (exact - take).sort_values(ascending=False, kind="stable")
+    for quarter in remainder.index[: n - int(take.sum())]:
+        take[quarter] += 1
+    picked = []
+    for quarter, count in take.items():
+        if count:
+            group = frame[quarters == quarter]
+            picked.append(group.sample(n=int(count), random_state=seed))
+    return pd.concat(picked).sort_index()
+
+
+def _values(row: dict) -> dict:
+    return {k: (None if v is None or (not isinstance(v, str) and pd.isna(v)) else v)
+            for k, v in row.items()}
+
+
+def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.DataFrame:
+    """Every statement of every free-text field, classified (STATEMENT_FILE_COLUMNS)."""
+    from auditlib.classifier import classify_statements
+
+    rows = []
+    for plan_id, row in zip(frame["plan_id"], frame[list(FREE_TEXT_COLUMNS)].to_dict("records"),
+                            strict=True):
+        for field_name, number, text in statements_of_plan(_values(row)):
+            rows.append((plan_id, field_name, number, text))
+    items = pd.DataFrame(rows, columns=["plan_id", "field", "statement_no", "statement"])
+    if items.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_FILE_COLUMNS})
+    classified = classify_statements(items, model=model, margin=margin)
+    classified["probability"] = classified["probability"].astype(float).round(3)
+    return classified[STATEMENT_FILE_COLUMNS]
+
+
+def run_audit(register: Register, config=None, *, cluster: str | None = None,
+              sample: int | None = None, seed: int | None = None, model=None,
+              gate: bool = True) -> AuditResult:
+    """Validate, privacy-check, classify and run every active criterion on every plan.
+
+    Raises RegisterInvalidError (validation), PrivacyError (an identifier; nothing of the
+    text is in the message), AuditInputError or ConfigError. ``gate=False`` is only for
+    callers that ran the privacy guard on this very register themselves.
+    """
+    from auditlib.config import load_config
+
+    config = config or load_config()
+    started = dt.datetime.now().astimezone()
+    clock = time.perf_counter()
+    register.raise_if_invalid()
+    criteria = active_criteria(config)
+    chosen = select_cluster(register, cluster)
+    if gate:
+        from auditlib.privacy import guard_register
+
+        guard_register(chosen, config, cluster=cluster)
+    frame = chosen.frame
+    if sample is not None:
+        seed = DEFAULT_SEED if seed is None else seed
+        frame = sample_plans(frame, sample, seed)
+    frame = frame.sort_values("plan_id", kind="stable").reset_index(drop=True)
+
+    if model is None:
+        from auditlib.classifier import load_model
+
+        model = load_model(config.classifier.model)
+    statements = classify_plans(frame, model, config.classifier.greyzone_margin)
+    by_plan: dict[str, list[Statement]] = {}
+    for plan_id, field_name, number, text, label, probability, greyzone, explanation in (
+            statements.itertuples(index=False, name=None)):
+        by_plan.setdefault(plan_id, []).append(
+            Statement(field_name, int(number), text, label, float(probability),
+                      bool(greyzone), explanation))
+    statements["greyzone"] = statements["greyzone"].map(lambda g: "true" if g else "false")
+
+    settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
+                        config.criteria.complexity_domains)
+    rows = []
+    for values in frame.to_dict("records"):
+        plan = Plan(_values(values), by_plan.get(values["plan_id"], []), settings)
+        for criterion in criteria:
+            outcome = criterion.run(plan)
+            rows.append((plan.plan_id, criterion.id, outcome.result, outcome.note))
+    criteria_table = pd.DataFrame(rows, columns=CRITERIA_COLUMNS)
+
+    quarters = quarter_labels(frame["udskrevet"]).value_counts().sort_index()
+    meta = {
+        "register": chosen.source.name,
+        "register_sha256": chosen.sha256,
+        "n_plans": int(len(frame)),
+        "n_plans_register": int(len(register.frame)),
+        "cluster": cluster or _single_cluster(frame),
+        "clusters": sorted(frame["klynge"].dropna().unique().tolist()),
+        "sample": sample,
+        "seed": seed if sample is not None else None,
+        "criteria": [c.id for c in criteria],
+        "model_version": _model_version(model),
+        "greyzone_margin": config.classifier.greyzone_margin,
+        "config": config.source,
+        "package_version": __version__,
+        "n_statements": int(len(statements)),
+        "n_greyzone": int(statements["greyzone"].eq("true").sum()),
+        "quarters": {str(q): int(n) for q, n in quarters.items()},
+        "period": {"first": str(quarters.index.min()), "last": str(quarters.index.max())}
+        if len(quarters) else None,
+        "started": started.isoformat(timespec="seconds"),
+        "ended": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "seconds": round(time.perf_counter() - clock, 3),
+    }
+    return AuditResult(criteria_table, statements, meta, frame)
+
+
+def _single_cluster(frame: pd.DataFrame) -> str | None:
+    clusters = frame["klynge"].dropna().unique().tolist()
+    return str(clusters[0]) if len(clusters) == 1 else None
+
+
+def _model_version(model) -> str:
+    from auditlib.classifier import model_version
+
+    try:
+        return model_version(model)
+    except Exception:  # noqa: BLE001 - a model without metadata still audits
+        return "ukendt"
+
+
+def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -> dict[str, Path]:
+    """Write criteria.csv, statements.csv and run.json (each atomically; run.json last,
+    so a folder with a run.json is complete)."""
+    out_dir = Path(out_dir)
+    paths = {"criteria": out_dir / CRITERIA_FILE, "statements": out_dir / STATEMENTS_FILE,
+             "run": out_dir / RUN_FILE}
+    for path in paths.values():
+        guard_not_input(path, *inputs)
+    # A folder with a run.json is a complete run: the old one goes first.
+    paths["run"].unlink(missing_ok=True)
+    write_text_atomic(paths["criteria"], result.criteria.to_csv(index=False, lineterminator="\n"))
+    write_text_atomic(paths["statements"],
+                      result.statements.to_csv(index=False, lineterminator="\n"))
+    write_text_atomic(paths["run"], json.dumps(result.meta, ensure_ascii=False, indent=2) + "\n")
+    return paths
+
+
+__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "STATEMENT_FILE_COLUMNS",
+           "classify_plans", "quarter_labels", "run_audit", "sample_plans", "select_cluster",
+           "write_run"]

@@ -1,0 +1,114 @@
+"""``auditlib audit`` and ``auditlib counts``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from auditlib.cli.base import DanishCommand
+from auditlib.cli.options import config_option, format_option
+
+
+def _percent(value) -> str:
+    return "–" if value != value or value is None else f"{value:.0%}"  # NaN-safe
+
+
+@click.command("audit", cls=DanishCommand,
+               epilog="auditlib audit data/anonymized/midtklyngen-demo.xlsx --out koersel/\n"
+                      "auditlib audit data/anonymized/region-demo.csv --cluster Sydklyngen "
+                      "--sample 20 --seed 7 --out syd/")
+@click.argument("register", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Mappen, hvor criteria.csv, statements.csv og run.json skrives.")
+@click.option("--cluster", "cluster", default=None, metavar="NAVN",
+              help="Auditér kun planerne fra denne klynge (kolonnen klynge).")
+@click.option("--sample", "sample", type=int, default=None, metavar="N",
+              help="Auditér en stikprøve på N planer, fordelt efter udskrivningskvartal.")
+@click.option("--seed", "seed", type=int, default=None, metavar="S",
+              help="Startværdi for stikprøven (samme værdi giver samme planer). Standard: 1.")
+@config_option
+def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None,
+              seed: int | None, config_path: str | None) -> None:
+    """Auditér planerne: alle kriterier på hver plan, og alle udsagn klassificeret.
+
+    Registret tjekkes først mod datakontrakten og privatlivsværnet; indeholder
+    det problemer eller identifikatorer, stoppes der, før noget skrives.
+    Resultatet er en kørselsmappe med criteria.csv, statements.csv og run.json,
+    som 'auditlib catalogue' og 'auditlib review export' bygger videre på.
+    """
+    from auditlib.audit import run_audit, write_run
+    from auditlib.config import load_config
+    from auditlib.register import load_register
+    from auditlib.summary import criteria_summary
+
+    if seed is not None and sample is None:
+        raise click.UsageError("--seed bruges kun sammen med --sample.")
+    config = load_config(config_path)
+    loaded = load_register(register)
+    click.echo(f"Auditerer '{loaded.name}' ({len(loaded.frame)} planer) …", err=True)
+    result = run_audit(loaded, config, cluster=cluster, sample=sample, seed=seed)
+    write_run(result, out, inputs=(register,))
+    summary = criteria_summary(result.criteria)
+    meta = result.meta
+    click.echo(f"Auditerede {meta['n_plans']} planer"
+               + (f" fra {meta['cluster']}" if meta.get("cluster") else "")
+               + f" på {meta['seconds']:.1f} s: {len(meta['criteria'])} kriterier, "
+               f"{meta['n_statements']} udsagn, {meta['n_greyzone']} gråzoner.")
+    click.echo("")
+    click.echo(f"{'Kriterium':<58}{'opfyldt':>9}{'ikke':>6}{'andel':>7}")
+    for row in summary.itertuples(index=False):
+        title = f"{row.criterion_id} {row.titel}"
+        title = title if len(title) <= 56 else title[:55] + "…"
+        click.echo(f"{title:<58}{row.opfyldt:>9}{row.ikke_opfyldt:>6}"
+                   f"{_percent(row.andel_opfyldt):>7}")
+    click.echo("")
+    click.echo(f"Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.")
+    click.echo(f"Næste skridt: auditlib review export {out} --out review.xlsx  "
+               f"eller  auditlib catalogue {out} --out katalog/")
+
+
+@click.command("counts", cls=DanishCommand,
+               epilog="auditlib counts data/anonymized/region-demo.csv\n"
+                      "auditlib counts data/anonymized/region-demo.csv --cluster Nordklyngen "
+                      "--format csv > optaelling.csv")
+@click.argument("register", type=click.Path(path_type=Path))
+@click.option("--cluster", "cluster", default=None, metavar="NAVN",
+              help="Tæl kun planerne fra denne klynge.")
+@format_option
+@config_option
+def counts_cmd(register: Path, cluster: str | None, fmt: str, config_path: str | None) -> None:
+    """Tæl planer pr. udskrivningskvartal, niveau, diagnosegruppe og kommune.
+
+    Diagnosegrupper som i det regionale notat: depression (F32-F33), angst
+    (F40-F41) og andre, efter hoveddiagnosen. Tal under 5 i opdelingerne vises
+    som '<5' (kan ændres med suppression.min_count). Registret tjekkes mod
+    datakontrakten og privatlivsværnet først.
+    """
+    from auditlib.audit import select_cluster
+    from auditlib.config import load_config
+    from auditlib.counts import quarterly_counts, wide_counts
+    from auditlib.privacy import guard_register
+    from auditlib.register import load_register
+
+    config = load_config(config_path)
+    loaded = load_register(register)
+    loaded.raise_if_invalid()
+    chosen = select_cluster(loaded, cluster)
+    guard_register(chosen, config, cluster=cluster)
+    counts = quarterly_counts(chosen.frame, config.suppression.min_count)
+    if fmt == "csv":
+        click.echo(counts.to_csv(index=False, lineterminator="\n"), nl=False)
+        return
+    wide = wide_counts(counts)
+    click.echo(f"Planer i '{loaded.name}'" + (f", {cluster}" if cluster else "")
+               + f": {len(chosen.frame)}. Tal under {config.suppression.min_count} vises "
+               "som '<5'.")
+    for title, part in wide.groupby("opdeling", sort=False):
+        click.echo("")
+        click.echo(title)
+        click.echo(part.drop(columns="opdeling").rename(columns={"kategori": ""})
+                   .to_string(index=False))
+
+
+COMMANDS = [audit_cmd, counts_cmd]

@@ -1,0 +1,83 @@
+"""Compare two audit runs of the same cluster: the share fulfilled per criterion.
+
+The share is opfyldt / the plans where the criterion applies (every result except
+``ikke_relevant``). The forum's decision from ``decisions.csv`` overrides the tool's
+result for that plan and criterion, as everywhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from auditlib.rundir import Run, read_run
+from auditlib.vocabulary import RESULT_TITLES, RESULTS
+
+COMPARE_COLUMNS = ["klynge", "criterion_id", "titel", "foer", "efter", "aendring"]
+_RESULT_BY_TITLE = {title.lower(): key for key, title in RESULT_TITLES.items()}
+
+
+def _as_run(run: Run | str | Path) -> Run:
+    return run if isinstance(run, Run) else read_run(run)
+
+
+def _result_code(value: object) -> str:
+    text = "" if value is None or pd.isna(value) else str(value).strip()
+    if text in RESULTS:
+        return text
+    return _RESULT_BY_TITLE.get(text.lower(), "")
+
+
+def final_results(run: Run) -> pd.DataFrame:
+    """plan_id, criterion_id and the final result (the forum's where it has decided)."""
+    frame = run.criteria[["plan_id", "criterion_id", "result"]].copy()
+    decisions = run.decisions
+    if decisions is not None and len(decisions):
+        decided = decisions[decisions["kind"].eq("kriterium")].copy()
+        decided["decided"] = [_result_code(v) for v in decided["decision"]]
+        decided = decided[decided["decided"].ne("")]
+        decided = decided.drop_duplicates(["plan_id", "criterion_id"], keep="last")
+        frame = frame.merge(decided[["plan_id", "criterion_id", "decided"]],
+                            on=["plan_id", "criterion_id"], how="left")
+        frame["result"] = frame["decided"].where(frame["decided"].notna(), frame["result"])
+        frame = frame.drop(columns="decided")
+    return frame
+
+
+def share_fulfilled(results: pd.DataFrame) -> pd.Series:
+    """Per criterion (in first-seen order): opfyldt / plans where it applies; NaN if none."""
+    order = list(dict.fromkeys(results["criterion_id"]))
+    applies = results[results["result"].ne("ikke_relevant")]
+    counted = applies.groupby("criterion_id", sort=False)["result"].agg(
+        lambda values: float(values.eq("opfyldt").mean()))
+    return counted.reindex(order).astype("float64")
+
+
+def _titles() -> dict[str, str]:
+    try:
+        from auditlib.catalogue.criteria_info import criteria_info
+
+        return {key: info.titel for key, info in criteria_info().items()}
+    except Exception:  # titles are a convenience; ids still identify the criteria
+        return {}
+
+
+def compare_runs(run_a: Run | str | Path, run_b: Run | str | Path) -> pd.DataFrame:
+    """``klynge, criterion_id, titel, foer, efter, aendring``: shares 0-1 in run_a (before)
+    and run_b (after), and the change in percentage points."""
+    run_a, run_b = _as_run(run_a), _as_run(run_b)
+    before = share_fulfilled(final_results(run_a)).rename("foer")
+    after = share_fulfilled(final_results(run_b)).rename("efter")
+    order = list(dict.fromkeys([*before.index, *after.index]))
+    table = pd.concat([before, after], axis=1).reindex(order)
+    table.index.name = "criterion_id"
+    table = table.reset_index()
+    titles = _titles()
+    table["titel"] = [titles.get(c, c) for c in table["criterion_id"]]
+    table["aendring"] = (table["efter"] - table["foer"]) * 100
+    cluster = run_b.cluster or run_a.cluster
+    if run_a.cluster and run_b.cluster and run_a.cluster != run_b.cluster:
+        cluster = f"{run_a.cluster} → {run_b.cluster}"
+    table["klynge"] = cluster
+    return table[COMPARE_COLUMNS]

@@ -1,0 +1,141 @@
+"""Declared audit criteria (spec/criteria.md): one object per criterion in a registry.
+
+A criterion is data plus a small check: ``check(plan) -> Outcome``. ``plan`` is a
+:class:`Plan` (one row of the register, with its classified statements). Every outcome
+carries a Danish ``note`` saying what decided it, so the forum can see why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditlib.statements import is_placeholder
+
+OPFYLDT = "opfyldt"
+IKKE_OPFYLDT = "ikke_opfyldt"
+IKKE_RELEVANT = "ikke_relevant"
+KAN_IKKE_VURDERES = "kan_ikke_vurderes"
+TJEKFEJL = "tjekfejl"
+
+FORMEL = "formel"
+KVALITET = "kvalitet"
+
+_WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    field: str
+    number: int
+    text: str
+    label: str
+    probability: float
+    greyzone: bool
+    explanation: str = ""
+
+
+@dataclass
+class Settings:
+    """The thresholds a cluster can change in its configuration (criteria.*)."""
+
+    stated_min_words: int = 3
+    timely_days: int = 1
+    complexity_domains: int = 3
+
+
+@dataclass
+class Plan:
+    """One plan as the checks see it: values by column (None when blank)."""
+
+    values: Mapping[str, Any]
+    statements: list[Statement] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def plan_id(self) -> str:
+        return str(self.values.get("plan_id") or "")
+
+    def get(self, column: str) -> Any:
+        value = self.values.get(column)
+        return None if _blank(value) else value
+
+    def text(self, column: str) -> str:
+        value = self.get(column)
+        return "" if value is None else str(value)
+
+    def stated(self, column: str) -> bool:
+        """criteria.md: at least N words and not a placeholder."""
+        return is_stated(self.text(column), self.settings.stated_min_words)
+
+    def statements_in(self, *fields: str) -> list[Statement]:
+        return [s for s in self.statements if s.field in fields]
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def is_stated(text: str, min_words: int = 3) -> bool:
+    if not text or is_placeholder(text):
+        return False
+    return len(_WORD.findall(text)) >= min_words
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    titel: str
+    kilde: str
+    alvor: str
+    beskrivelse: str
+    check: Callable[[Plan], Outcome]
+
+    def run(self, plan: Plan) -> Outcome:
+        """The check's outcome; a check that raises gives ``tjekfejl`` and the audit goes on.
+
+        The note names the kind of error only: an exception's message could quote plan text.
+        """
+        try:
+            outcome = self.check(plan)
+        except Exception as error:  # noqa: BLE001 - any failing check is reported, not fatal
+            return Outcome(TJEKFEJL, f"Tjekket kunne ikke gennemføres ({type(error).__name__}). "
+                                     "Vurder kriteriet manuelt og meld fejlen til udviklerne.")
+        if not isinstance(outcome, Outcome) or outcome.result not in RESULTS:
+            return Outcome(TJEKFEJL, "Tjekket gav et ugyldigt resultat. Vurder kriteriet manuelt.")
+        return outcome
+
+
+RESULTS = (OPFYLDT, IKKE_OPFYLDT, IKKE_RELEVANT, KAN_IKKE_VURDERES, TJEKFEJL)
+
+# Every declared criterion by id, in the order of criteria.md.
+CRITERIA: dict[str, Criterion] = {}
+
+
+def criterion(id: str, titel: str, kilde: str, alvor: str, beskrivelse: str):
+    """Decorator: declare a check as a criterion in the registry."""
+
+    def declare(check: Callable[[Plan], Outcome]) -> Callable[[Plan], Outcome]:
+        if id in CRITERIA:
+            raise ValueError(f"criterion {id} declared twice")
+        CRITERIA[id] = Criterion(id, titel, kilde, alvor, beskrivelse, check)
+        return check
+
+    return declare
