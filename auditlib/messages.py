@@ -442,3 +442,53 @@ MESSAGES.update({
         "Skriv f.eks. --redact planer-redigeret.xlsx."
     ),
 })
+
+# -- notebooks and batch runs (auditlib.notebooks, auditlib.batch, auditlib batch) ----------
+MESSAGES.update({
+    "notebook_findes_ikke": "Notebooken '{name}' findes ikke i {path}.",
+    "notebook_kerne_mangler": (
+        "Jupyter-kernen '{kernel}' findes ikke. Installér den med "
+        "'python -m ipykernel install --user' og prøv igen."
+    ),
+    "notebook_fejl_auditlib": "Notebooken '{name}' stoppede: {message}",
+    "notebook_fejl_celle": (
+        "Notebooken '{name}' stoppede med en uventet fejl ({kind}) i celle {cell}. "
+        "Åbn den kørte notebook i JupyterLab for at se detaljerne."
+    ),
+    "notebook_akse_andel_opfyldt": "Andel opfyldt (af planer, der kunne vurderes)",
+    "notebook_titel_opfyldelse": "Opfyldelse pr. kriterium",
+    "notebook_signatur_sikker": "sikker",
+    "notebook_signatur_graazone": "gråzone",
+    "notebook_akse_udsagn": "Udsagn",
+    "notebook_titel_labels": "Udsagn pr. sektor",
+    "notebook_akse_planer": "Planer",
+    "notebook_titel_kvartal": "Planer pr. kvartal",
+    "notebook_akse_forudsagt": "Modellens label",
+    "notebook_akse_sand": "Korpussets label",
+    "batch_kolonne_mangler": (
+        "Registret '{name}' har ingen kolonne '{by}'. Brug --by med en af kolonnerne, "
+        "f.eks. --by klynge."
+    ),
+    "batch_ingen_klynger": "Registret '{name}' har ingen udfyldte værdier i kolonnen '{by}'.",
+    "batch_jobs_ugyldig": "--jobs skal være et positivt antal processer, ikke {jobs}.",
+    "batch_ukendt_fejl": "Kørslen stoppede med en uventet fejl ({kind}).",
+    "batch_status_faerdig": "færdig",
+    "batch_status_fejlet": "fejlet",
+    "batch_status_sprunget_over": "sprunget over (allerede kørt)",
+    "batch_overskrift": "Kørsel af {n} klynger fra '{name}' i {out} ({jobs} processer):",
+    "batch_linje": "  {cluster:<20} {status:<30} {seconds:>6.1f} s  {folder}",
+    "batch_fejl_linje": "      årsag: {error}",
+    "batch_resume": (
+        "{done} færdig(e), {failed} fejlet, {skipped} sprunget over. "
+        "Status for hver klynge: {path}"
+    ),
+    "batch_progress": "Klynger",
+    "demo_fil_notebook": "den kørte auditnotebook (åbn i JupyterLab)",
+    "demo_fil_report": "auditrapporten som HTML (uden kode)",
+})
+MESSAGES.update({
+    "notebook_kørsel_resume": (
+        "{n_plans} planer auditeret, {n_statements} udsagn klassificeret, "
+        "{n_greyzone} gråzoneudsagn. Kørslens filer:"
+    ),
+})

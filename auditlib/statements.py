@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pandas as pd
 
@@ -133,6 +134,12 @@ def split_statements(text: object) -> list[str]:
     """
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return []
+    return list(_split_cached(str(text)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_cached(text: str) -> tuple[str, ...]:
+    # Registers repeat standard phrases; each distinct text is split once.
     text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     statements: list[str] = []
     for raw_line in text.split("\n"):
@@ -142,7 +149,7 @@ def split_statements(text: object) -> list[str]:
                 sentence = _clean(_strip_marker(sentence))
                 if sentence and not is_placeholder(sentence):
                     statements.append(sentence)
-    return statements
+    return tuple(statements)
 
 
 def statements_of_plan(row: Mapping[str, object] | pd.Series,

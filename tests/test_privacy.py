@@ -380,7 +380,7 @@ def _run(args: list[str]):
     return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
-@pytest.mark.parametrize("path", DEMOS[:2], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", DEMOS, ids=lambda p: p.name)
 def test_cli_clean_register_exit_0(path: Path) -> None:
     result = _run(["scan", str(path)])
     assert result.exit_code == 0

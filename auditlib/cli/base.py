@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from auditlib.errors import AuditlibError
+from auditlib.errors import AuditlibError, PrivacyError
 from auditlib.messages import msg
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -87,6 +87,13 @@ def fail(error: AuditlibError) -> None:
         if registers:
             echo_err(problems_text(registers))
         others = [p for p in error.problems if not isinstance(p, Problem)]
+        if isinstance(error, PrivacyError):
+            # The guard's refusal message lists its findings already (capped at 50).
+            try:
+                from auditlib.privacy import Finding
+            except ImportError:
+                Finding = ()  # noqa: N806 - nothing to leave out
+            others = [p for p in others if not isinstance(p, Finding)]
         for p in others:
             echo_err(f"  {p}")
     sys.exit(error.exit_code)

@@ -8,6 +8,7 @@ carries a Danish ``note`` saying what decided it, so the forum can see why.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +94,7 @@ def _blank(value: Any) -> bool:
         return False
 
 
+@lru_cache(maxsize=1 << 16)
 def is_stated(text: str, min_words: int = 3) -> bool:
     if not text or is_placeholder(text):
         return False

@@ -9,6 +9,7 @@ the review round overrides it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditlib.classifier.text import fold_text
 from auditlib.criteria.base import (
@@ -43,10 +44,17 @@ def _pattern(words: list[str]) -> re.Pattern[str]:
 
 def _found(pattern: re.Pattern[str], text: str) -> list[str]:
     """The distinct matches (as written in the plan, lower case) in reading order."""
+    return list(_found_cached(pattern, text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _found_cached(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
+    # Registers repeat standard phrases ("se journal", a unit's usual wording): each
+    # distinct text is searched once.
     seen: dict[str, None] = {}
     for match in pattern.finditer(text):
         seen.setdefault(" ".join(match.group(0).lower().split()), None)
-    return list(seen)
+    return tuple(seen)
 
 
 def _quote(words: list[str], limit: int = 5) -> str:
@@ -235,10 +243,17 @@ FREE_TEXT = ("helhedsvurdering", "funktionsevne", "genoptraeningsbehov", "maal",
              "hensyn", "oevrige_indsatser", "bemaerkninger")
 
 
+_SUICIDE_HINTS = ("selvmord", "suicid", "selvskad")
+
+
 def names_suicide_risk(plan: Plan) -> str | None:
     """The column that names suicide risk (not negated: "ingen selvmordstanker")."""
     for column in FREE_TEXT:
-        folded = fold_text(plan.text(column))
+        text = plan.text(column)
+        lowered = text.lower()
+        if not any(hint in lowered for hint in _SUICIDE_HINTS):
+            continue
+        folded = fold_text(text)
         for match in SUICIDE.finditer(folded):
             if not NEGATION.search(folded[:match.start()]):
                 return column

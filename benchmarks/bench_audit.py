@@ -1,0 +1,106 @@
+"""Speed and memory of the audit on a large register.
+
+Builds a register of 100,000 plans by recombining the demo plans (each new plan takes
+its structured columns from one demo plan and each free-text field from a randomly
+chosen other one, fixed seed), writes it as CSV, and measures in this one run:
+
+- ``pandas.read_csv`` of that CSV (the yardstick);
+- the audit's own work, criteria and classification (``run_audit`` on the loaded
+  register, privacy gate off), as a ratio to ``read_csv``; target <= 30;
+- loading + validation and the privacy scan, for information;
+- the process's peak memory (max RSS); target < 4 GB;
+- the 25-plan demo audited end to end without notebook start-up; target < 2 s.
+
+Run: python benchmarks/bench_audit.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from auditlib.audit import run_audit  # noqa: E402
+from auditlib.config import load_config  # noqa: E402
+from auditlib.demo import DEMO_REGISTER, REGION_REGISTER  # noqa: E402
+from auditlib.register import load_register  # noqa: E402
+from auditlib.register.columns import FREE_TEXT_COLUMNS  # noqa: E402
+
+
+def recombined(n: int, seed: int = 0) -> pd.DataFrame:
+    demo = pd.concat([pd.read_csv(REGION_REGISTER, sep=";", dtype=str, keep_default_na=False),
+                      _demo_as_text()], ignore_index=True)
+    rng = random.Random(seed)
+    picks = [rng.randrange(len(demo)) for _ in range(n)]
+    frame = demo.iloc[picks].reset_index(drop=True)
+    for column in FREE_TEXT_COLUMNS:
+        frame[column] = demo[column].iloc[[rng.randrange(len(demo)) for _ in range(n)]].to_numpy()
+    frame["plan_id"] = [f"B-{i:06d}" for i in range(n)]
+    return frame
+
+
+def _demo_as_text() -> pd.DataFrame:
+    frame = load_register(DEMO_REGISTER).frame
+    out = frame.astype("string").fillna("")
+    for column in ("kontakt_start", "udskrevet", "plan_dato", "plan_sendt", "opstart_senest"):
+        out[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
+    return out
+
+
+def peak_gb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    config = load_config()
+    print(f"cores: {os.cpu_count()}, plans: {n:,}")
+
+    started = time.perf_counter()
+    run_audit(load_register(DEMO_REGISTER), config)
+    print(f"demo (25 plans) end to end incl. model load and privacy gate: "
+          f"{time.perf_counter() - started:.2f} s (target < 2 s)")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stor.csv"
+        recombined(n).to_csv(path, index=False)
+        print(f"register: {path.stat().st_size / 1e6:.0f} MB CSV")
+
+        started = time.perf_counter()
+        pd.read_csv(path)
+        read_seconds = time.perf_counter() - started
+
+        started = time.perf_counter()
+        register = load_register(path)
+        load_seconds = time.perf_counter() - started
+        assert register.ok, register.problems[:3]
+
+        from auditlib.privacy import scan_register
+
+        started = time.perf_counter()
+        findings = scan_register(register, config)
+        scan_seconds = time.perf_counter() - started
+
+        started = time.perf_counter()
+        result = run_audit(register, config, gate=False)
+        audit_seconds = time.perf_counter() - started
+
+    print(f"pandas.read_csv: {read_seconds:.2f} s")
+    print(f"load + validate: {load_seconds:.1f} s ({load_seconds / read_seconds:.1f}x read_csv)")
+    print(f"privacy scan: {scan_seconds:.1f} s ({scan_seconds / read_seconds:.1f}x read_csv), "
+          f"{len(findings)} findings")
+    print(f"audit (criteria + classification of {result.meta['n_statements']:,} statements): "
+          f"{audit_seconds:.1f} s = {audit_seconds / read_seconds:.1f}x read_csv (target <= 30)")
+    print(f"peak memory (max RSS): {peak_gb():.2f} GB (target < 4 GB)")
+
+
+if __name__ == "__main__":
+    main()
