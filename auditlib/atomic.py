@@ -39,6 +39,10 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         raise OutputError(msg("output_ikke_skrivbar", path=target)) from exc
     os.close(fd)
     tmp_path = Path(tmp)
+    # mkstemp creates the file for the owner only; give it the permissions a normal
+    # new file gets (the umask), so colleagues can read the exports.
+    with contextlib.suppress(OSError):
+        os.chmod(tmp_path, 0o666 & ~_umask())
     try:
         yield tmp_path
         os.replace(tmp_path, target)
@@ -46,6 +50,12 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp_path.unlink()
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(target: str | Path, text: str) -> None:

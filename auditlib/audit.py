@@ -80,7 +80,8 @@ def sample_plans(frame: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     """``n`` plans, stratified by quarter of discharge (proportional, largest remainder),
     reproducible from ``seed``; the whole register when ``n`` is not smaller."""
     if n <= 0:
-        raise AuditInputError(f"--sample skal være et positivt antal planer, ikke {n}.")
+        raise AuditInputError(f"--sample skal være et positivt antal planer, ikke {n}. "
+                              "Angiv f.eks. --sample 20, eller udelad det for alle planer.")
     if n >= len(frame):
         return frame
     quarters = quarter_labels(frame["udskrevet"]).fillna("ukendt")

@@ -1,7 +1,8 @@
 """Compare two audit runs of the same cluster: the share fulfilled per criterion.
 
-The share is opfyldt / the plans where the criterion applies (every result except
-``ikke_relevant``). The forum's decision from ``decisions.csv`` overrides the tool's
+The share is opfyldt / (opfyldt + ikke_opfyldt), as in the catalogue and
+``auditlib.summary``: plans where the criterion does not apply or cannot be judged count
+neither for nor against it. The forum's decision from ``decisions.csv`` overrides the tool's
 result for that plan and criterion, as everywhere else.
 """
 
@@ -46,9 +47,9 @@ def final_results(run: Run) -> pd.DataFrame:
 
 
 def share_fulfilled(results: pd.DataFrame) -> pd.Series:
-    """Per criterion (in first-seen order): opfyldt / plans where it applies; NaN if none."""
+    """Per criterion (in first-seen order): opfyldt / judged plans; NaN if none."""
     order = list(dict.fromkeys(results["criterion_id"]))
-    applies = results[results["result"].ne("ikke_relevant")]
+    applies = results[results["result"].isin(["opfyldt", "ikke_opfyldt"])]
     counted = applies.groupby("criterion_id", sort=False)["result"].agg(
         lambda values: float(values.eq("opfyldt").mean()))
     return counted.reindex(order).astype("float64")

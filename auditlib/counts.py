@@ -10,6 +10,7 @@ import re
 import pandas as pd
 
 from auditlib.audit import quarter_labels
+from auditlib.register.columns import LEVEL_TITLES
 
 ALL_QUARTERS = "I alt"
 DIMENSIONS = {
@@ -45,7 +46,8 @@ def quarterly_counts(frame: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
 
     data = pd.DataFrame({
         "kvartal": quarter_labels(frame["udskrevet"]).fillna(UNKNOWN),
-        "niveau": frame["niveau"].fillna(UNKNOWN).replace("", UNKNOWN),
+        "niveau": frame["niveau"].map(lambda v: LEVEL_TITLES.get(v, UNKNOWN)
+                                      if isinstance(v, str) else UNKNOWN),
         "diagnosegruppe": frame["diagnose"].map(diagnosis_group),
         "kommune": frame["kommune"].fillna(UNKNOWN).replace("", UNKNOWN),
     })

@@ -99,11 +99,11 @@ MESSAGES: dict[str, str] = {
     ),
     "output_ikke_skrivbar": "Kan ikke skrive til '{path}'. Tjek at mappen findes og at du har skriveadgang.",
     "output_er_mappe": "'{path}' er en mappe. Angiv et filnavn, f.eks. {example}.",
-    "output_filtype": "Outputfilen skal have endelsen {suffix}, f.eks. {example}.",
+    "output_filtype": "Outputfilen skal have endelsen {suffix}. Angiv f.eks. --out {example}.",
     # -- config -----------------------------------------------------------------
-    "config_findes_ikke": "Konfigurationsfilen '{path}' findes ikke.",
+    "config_findes_ikke": "Konfigurationsfilen '{path}' findes ikke. Tjek stien, eller udelad --config for at bruge standardindstillingerne.",
     "config_defekt": "Konfigurationsfilen '{path}' kan ikke læses: tjek YAML-syntaksen omkring linje {line}.",
-    "config_ukendt_noegle": "Konfigurationsfilen har en ukendt nøgle '{key}'. Tilladte nøgler: {allowed}.",
+    "config_ukendt_noegle": "Konfigurationsfilen har en ukendt nøgle '{key}'. Ret den til en af de tilladte nøgler: {allowed}.",
     "config_ugyldig_vaerdi": "Konfigurationsnøglen '{key}' har en ugyldig værdi: {hint}",
     # -- CLI generic ---------------------------------------------------------------
     "cli_fejl_prefix": "Fejl: ",

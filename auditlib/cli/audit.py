@@ -15,9 +15,10 @@ def _percent(value) -> str:
 
 
 @click.command("audit", cls=DanishCommand,
+               short_help="Auditér planerne mod alle kriterier og find gråzonerne.",
                epilog="auditlib audit data/anonymized/midtklyngen-demo.xlsx --out koersel/\n"
-                      "auditlib audit data/anonymized/region-demo.csv --cluster Sydklyngen "
-                      "--sample 20 --seed 7 --out syd/")
+                      "auditlib audit region.csv --cluster Sydklyngen --out syd/\n"
+                      "auditlib audit region.csv --sample 20 --seed 7 --out stikproeve/")
 @click.argument("register", type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Mappen, hvor criteria.csv, statements.csv og run.json skrives.")
@@ -69,9 +70,9 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
 
 
 @click.command("counts", cls=DanishCommand,
+               short_help="Tæl planer pr. kvartal, niveau, diagnosegruppe og kommune.",
                epilog="auditlib counts data/anonymized/region-demo.csv\n"
-                      "auditlib counts data/anonymized/region-demo.csv --cluster Nordklyngen "
-                      "--format csv > optaelling.csv")
+                      "auditlib counts region.csv --format csv > optaelling.csv")
 @click.argument("register", type=click.Path(path_type=Path))
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Tæl kun planerne fra denne klynge.")
@@ -105,10 +106,13 @@ def counts_cmd(register: Path, cluster: str | None, fmt: str, config_path: str |
                + f": {len(chosen.frame)}. Tal under {config.suppression.min_count} vises "
                "som '<5'.")
     for title, part in wide.groupby("opdeling", sort=False):
+        part = part.drop(columns="opdeling")
+        first = max(len(title), *(len(str(v)) for v in part["kategori"]))
+        columns = list(part.columns[1:])
         click.echo("")
-        click.echo(title)
-        click.echo(part.drop(columns="opdeling").rename(columns={"kategori": ""})
-                   .to_string(index=False))
+        click.echo(f"{title:<{first}}" + "".join(f"{c:>10}" for c in columns))
+        for row in part.itertuples(index=False):
+            click.echo(f"{row[0]:<{first}}" + "".join(f"{v:>10}" for v in row[1:]))
 
 
 COMMANDS = [audit_cmd, counts_cmd]

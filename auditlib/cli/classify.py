@@ -57,6 +57,7 @@ def _read_statements(text: str | None, file: Path | None) -> tuple[str, list[str
 
 
 @click.command("classify", cls=DanishCommand,
+               short_help="Find sektoren for udsagn (genoptræning, behandling, social …).",
                epilog='auditlib classify --text "Træne at tage bussen. Bostøtte hver uge."\n'
                       'auditlib classify --file udsagn.txt --format csv > sektorer.csv')
 @click.option("--text", "text", default=None, metavar="TEKST",

@@ -9,5 +9,5 @@ format_option = click.option(
     help="Rapportens form: text til mennesker, csv til andre værktøjer. Standard: text.")
 
 config_option = click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False), default=None,
+    "--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FIL",
     help="Konfigurationsfil (YAML). Standard: ./auditlib.yaml hvis den findes.")

@@ -111,6 +111,7 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
 
 
 @click.command("compare", cls=DanishGroup.command_class,
+               short_help="Sammenlign andel opfyldt pr. kriterium mellem to kørsler.",
                epilog="auditlib compare audit-2025/ audit-2026/\n"
                       "auditlib compare audit-2025/ audit-2026/ --format csv > udvikling.csv")
 @click.argument("run_a", type=RUN_DIR)
@@ -119,8 +120,8 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
 def compare(run_a: Path, run_b: Path, fmt: str) -> None:
     """Sammenlign andel opfyldt pr. kriterium mellem to kørsler (RUN_A før, RUN_B efter).
 
-    Andelen er opfyldt ud af de planer, hvor kriteriet er relevant. Forummets
-    afgørelser (decisions.csv) har forrang for værktøjets resultat. Ændringen er i
+    Andelen er opfyldt ud af de vurderede planer (opfyldt + ikke opfyldt), som
+    i kataloget. Forummets afgørelser (decisions.csv) har forrang for værktøjets resultat. Ændringen er i
     procentpoint.
     """
     from auditlib.compare import compare_runs

@@ -21,8 +21,10 @@ def run_cmd(out: Path, config_path: str | None) -> None:
 
     Tjekker demoregistret (data/anonymized/midtklyngen-demo.xlsx) mod
     datakontrakten og privatlivsværnet, auditerer alle planer (kriterier og
-    gråzoner) og laver snitfladekataloget. Mappen får kørslens filer
-    (criteria.csv, statements.csv, run.json) og snitfladekatalog.xlsx/.html.
+    gråzoner) gennem auditnotebooken (notebooks/01_audit.ipynb, med papermill)
+    og laver snitfladekataloget. Mappen får kørslens filer (criteria.csv,
+    statements.csv, run.json), den kørte notebook (01_audit.ipynb), rapporten
+    (audit_rapport.html) og snitfladekatalog.xlsx/.html.
     """
     from auditlib.catalogue.demo_run import Stopwatch, run_demo, summarise_run
     from auditlib.config import load_config

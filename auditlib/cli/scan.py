@@ -56,16 +56,18 @@ def write_redacted(register, findings, out: Path) -> None:
                                                    engine="openpyxl"))
 
 
-@click.command("scan", cls=DanishCommand, epilog=(
+@click.command("scan", cls=DanishCommand,
+               short_help="Find identifikatorer (CPR, telefon, e-mail, adresse, navn, alder).",
+               epilog=(
     "auditlib scan data/anonymized/midtklyngen-demo.xlsx\n"
     "auditlib scan planer.xlsx --format csv > fund.csv\n"
     "auditlib scan planer.xlsx --redact planer-redigeret.xlsx"))
 @click.argument("register", type=click.Path(path_type=Path))
 @format_option
-@click.option("--redact", "redact", type=click.Path(path_type=Path), default=None,
+@click.option("--redact", "redact", type=click.Path(path_type=Path), default=None, metavar="FIL",
               help="Gem en kopi af registret, hvor hvert fund er erstattet af et mærke "
                    "([CPR], [NAVN] …), som .xlsx eller .csv. Originalen ændres aldrig.")
-@click.option("--cluster", "cluster", default=None,
+@click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Klyngen, hvis tilladte ord (privacy.allow_by_cluster) gælder. "
                    "Standard: hver plans egen klynge.")
 @config_option
