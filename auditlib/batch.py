@@ -122,7 +122,7 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
     if jobs < 1:
         raise BatchInputError(msg("batch_jobs_ugyldig", jobs=jobs))
 
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
     batch_path = out / BATCH_FILE
     previous = _read_previous(batch_path)

@@ -446,6 +446,10 @@ MESSAGES.update({
 # -- notebooks and batch runs (auditlib.notebooks, auditlib.batch, auditlib batch) ----------
 MESSAGES.update({
     "notebook_findes_ikke": "Notebooken '{name}' findes ikke i {path}.",
+    "notebook_koersel_resume": (
+        "{n_plans} planer auditeret, {n_statements} udsagn klassificeret, "
+        "{n_greyzone} gråzoneudsagn. Kørslens filer:"
+    ),
     "notebook_kerne_mangler": (
         "Jupyter-kernen '{kernel}' findes ikke. Installér den med "
         "'python -m ipykernel install --user' og prøv igen."
@@ -485,10 +489,4 @@ MESSAGES.update({
     "batch_progress": "Klynger",
     "demo_fil_notebook": "den kørte auditnotebook (åbn i JupyterLab)",
     "demo_fil_report": "auditrapporten som HTML (uden kode)",
-})
-MESSAGES.update({
-    "notebook_kørsel_resume": (
-        "{n_plans} planer auditeret, {n_statements} udsagn klassificeret, "
-        "{n_greyzone} gråzoneudsagn. Kørslens filer:"
-    ),
 })

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
 import sys
 from pathlib import Path
@@ -127,7 +128,7 @@ def require_valid(register) -> None:
 def run_files_text(result, paths: dict) -> str:
     """Markdown: how many plans and statements were audited, and where the files are."""
     meta = result.meta
-    lines = [msg("notebook_kørsel_resume", n_plans=meta.get("n_plans", 0),
+    lines = [msg("notebook_koersel_resume", n_plans=meta.get("n_plans", 0),
                  n_statements=meta.get("n_statements", 0),
                  n_greyzone=meta.get("n_greyzone", 0)), ""]
     lines += [f"- `{path}`" for path in paths.values()]
@@ -249,20 +250,19 @@ def label_chart(statements: pd.DataFrame):
 
 
 def counts_chart(long_counts: pd.DataFrame):
-    """Plans per quarter (suppressed cells left out) from ``quarterly_counts``."""
+    """Plans per quarter from ``auditlib.counts.quarterly_counts`` (the total row only,
+    which is never suppressed)."""
+    from auditlib.counts import ALL_QUARTERS, DIMENSIONS
+
     plt = _pyplot()
+    total = long_counts[long_counts["opdeling"].eq(DIMENSIONS["kvartal"])
+                        & ~long_counts["kvartal"].eq(ALL_QUARTERS)]
+    values = pd.to_numeric(total["planer"], errors="coerce").fillna(0)
     fig, ax = plt.subplots(figsize=(7, 3.5))
-    data = long_counts
-    if {"dimension", "kvartal", "antal"}.issubset(data.columns):
-        data = data[data["dimension"].eq(data["dimension"].iloc[0])] if len(data) else data
-    quarter_col = next((c for c in ("kvartal", "quarter") if c in data.columns), None)
-    count_col = next((c for c in ("antal", "count", "n") if c in data.columns), None)
-    if quarter_col and count_col and len(data):
-        values = pd.to_numeric(data[count_col], errors="coerce")
-        totals = values.groupby(data[quarter_col]).sum(min_count=1).dropna()
-        ax.bar(totals.index.astype(str), totals.to_numpy(), color="#6fa8dc")
+    ax.bar(total["kvartal"].astype(str), values.to_numpy(), color="#6fa8dc")
     ax.set_ylabel(msg("notebook_akse_planer"))
     ax.set_title(msg("notebook_titel_kvartal"))
+    ax.tick_params(axis="x", labelrotation=30)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -283,6 +283,130 @@ def confusion_chart(matrix: pd.DataFrame):
     fig.tight_layout()
     plt.close(fig)
     return fig
+
+
+# -- catalogue --------------------------------------------------------------------------
+
+def catalogue_runs(run_dirs, out: Path, config=None) -> list[Path]:
+    """The run folders for the catalogue; without any, a fresh audit of the demo register
+    in ``out/demo-koersel``."""
+    if run_dirs:
+        folders = [run_dirs] if isinstance(run_dirs, (str, Path)) else list(run_dirs)
+        return [resolve(folder, Path(folder)) for folder in folders]
+    from auditlib.audit import run_audit, write_run
+
+    folder = Path(out) / "demo-koersel"
+    write_run(run_audit(load_cluster_register(None), config), folder)
+    return [folder]
+
+
+def runs_table(runs: list) -> pd.DataFrame:
+    """One row per run: cluster, plans, statements, grey zones, forum decisions."""
+    from auditlib.rundir import read_run
+
+    rows = []
+    for folder in runs:
+        run = read_run(folder)
+        rows.append({"kørsel": Path(folder).name, "klynge": run.cluster,
+                     "planer": len(run.plan_ids), "udsagn": len(run.statements),
+                     "gråzoner": int(run.statements["greyzone"].sum()),
+                     "forummets_afgørelser": 0 if run.decisions is None else len(run.decisions)})
+    return pd.DataFrame(rows)
+
+
+def combined_criteria(runs: list) -> pd.DataFrame:
+    from auditlib.rundir import read_run
+
+    return pd.concat([read_run(folder).criteria for folder in runs], ignore_index=True)
+
+
+# -- counts and the regional notat ------------------------------------------------------
+
+REFERENCE_FILE = Path("data") / "reference" / "regional-notat-2019.csv"
+
+
+def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
+    """The published figures of the regional notat (``figur, aar, gruppe, antal, kilde``)."""
+    path = resolve(path, project_root() / REFERENCE_FILE)
+    return pd.read_csv(path, dtype={"aar": "Int64", "antal": "Int64"})
+
+
+def reference_comparison(frame: pd.DataFrame, min_count: int = 5,
+                         path: str | Path | None = None) -> pd.DataFrame:
+    """The notat's figures beside the register's (all its years), by the same groups;
+    the register's small counts shown as ``<min_count``."""
+    from auditlib.counts import ANXIETY, DEPRESSION, diagnosis_group
+
+    reference = reference_figures(path)
+    groups = frame["diagnose"].map(diagnosis_group)
+    anxiety_depression = int(groups.isin([ANXIETY, DEPRESSION]).sum())
+    municipalities = frame["kommune"].fillna("").astype(str).value_counts()
+
+    def register_count(figure: str, group: str) -> int:
+        if figure == "planer_fra_psykiatrien":
+            return len(frame)
+        if figure == "planer_efter_diagnose":
+            return anxiety_depression if group.startswith("angst") else \
+                len(frame) - anxiety_depression
+        return int(municipalities.get(group, 0))
+
+    counts = [register_count(f, g) for f, g in zip(reference["figur"], reference["gruppe"],
+                                                   strict=True)]
+    shown = [str(n) if n == 0 or n >= min_count else f"<{min_count}" for n in counts]
+    return pd.DataFrame({"figur": reference["figur"], "gruppe": reference["gruppe"],
+                         "notat_aar": reference["aar"], "notat_antal": reference["antal"],
+                         "register_antal": shown})
+
+
+# -- classifier -------------------------------------------------------------------------
+
+def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Statements per label, and how many of them are borderline cases."""
+    table = (corpus.assign(graensetilfaelde=corpus["borderline"].astype(bool))
+             .groupby("label").agg(udsagn=("statement", "size"),
+                                   graensetilfaelde=("graensetilfaelde", "sum"))
+             .reset_index())
+    return table.sort_values("udsagn", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def scores_table(report: dict) -> pd.DataFrame:
+    """Cross-validated F1 per label, the model beside the keyword baseline."""
+    rows = []
+    for label in report["labels"]:
+        model = report["per_label"][label]
+        baseline = report["baseline_per_label"][label]
+        rows.append({"label": label, "antal": model["support"],
+                     "praecision": round(model["precision"], 3),
+                     "genkaldelse": round(model["recall"], 3), "f1": round(model["f1"], 3),
+                     "f1_baseline": round(baseline["f1"], 3)})
+    rows.append({"label": "makro", "antal": report["n"], "praecision": None,
+                 "genkaldelse": None, "f1": round(report["macro_f1"], 3),
+                 "f1_baseline": round(report["baseline_macro_f1"], 3)})
+    return pd.DataFrame(rows)
+
+
+def confusion_table(report: dict, baseline: bool = False) -> pd.DataFrame:
+    """The confusion matrix (rows: the corpus's label, columns: the predicted one)."""
+    key = "baseline_confusion_matrix" if baseline else "confusion_matrix"
+    labels = report["labels"]
+    return pd.DataFrame(report[key], index=pd.Index(labels, name="korpus"),
+                        columns=pd.Index(labels, name="forudsagt"))
+
+
+def hardest_statements(corpus: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` statements with the smallest gap between the model's two likeliest labels
+    (a model trained on the whole corpus)."""
+    from auditlib.classifier.model import train_model
+
+    model = train_model(corpus)
+    predicted = model.predict(corpus["statement"].astype(str).tolist())
+    table = pd.DataFrame({
+        "udsagn": corpus["statement"].to_numpy(), "korpus_label": corpus["label"].to_numpy(),
+        "model_label": predicted["label"].to_numpy(),
+        "sandsynlighed": predicted["probability"].astype(float).round(3).to_numpy(),
+        "afstand": (predicted["probability"] - predicted["second_probability"])
+        .astype(float).round(3).to_numpy()})
+    return table.nsmallest(n, "afstand").reset_index(drop=True)
 
 
 # -- running notebooks -----------------------------------------------------------------
@@ -330,7 +454,7 @@ def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | 
         else notebook_path(str(name))
     ensure_kernel(kernel_name)
     out_path = Path(out_path)
-    cwd = Path(cwd) if cwd is not None else project_root()
+    cwd = Path(cwd) if cwd is not None else Path.cwd()
     params = {k: (str(v) if isinstance(v, Path) else v) for k, v in (parameters or {}).items()}
     # The temporary file keeps the .ipynb suffix papermill expects; it replaces out_path
     # only when every cell ran.
@@ -383,7 +507,13 @@ def export_html(executed: str | Path, html_path: str | Path) -> Path:
     notebook = nbformat.read(str(executed), as_version=4)
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(notebook)
+    # nbconvert warns that chart images have no alt text; the report is still complete.
+    level = exporter.log.level
+    exporter.log.setLevel(logging.ERROR)
+    try:
+        body, _ = exporter.from_notebook_node(notebook)
+    finally:
+        exporter.log.setLevel(level)
     html_path = Path(html_path)
     write_text_atomic(html_path, body)
     return html_path

@@ -151,6 +151,49 @@ def test_audit_notebook_with_an_identifier_fails_with_a_safe_message(tmp_path):
     assert not (tmp_path / "run" / "run.json").exists()
 
 
+@pytest.mark.slow
+def test_catalogue_notebook_builds_the_catalogue(tmp_path):
+    out = tmp_path / "katalog"
+    executed = nb.execute_notebook("02_catalogue", tmp_path / "02.ipynb",
+                                   {"out_dir": str(out)}, kernel_name="python3")
+    _cells_ok(executed)
+    assert (out / "snitfladekatalog.xlsx").is_file()
+    assert (out / "snitfladekatalog.html").is_file()
+    assert (out / "demo-koersel" / "run.json").is_file()
+
+
+@pytest.mark.slow
+def test_counts_notebook_shows_counts_and_the_notat(tmp_path):
+    executed = _cells_ok(nb.execute_notebook(
+        "03_counts", tmp_path / "03.ipynb",
+        {"register": str(REGION_REGISTER), "cluster": "Sydklyngen"}, kernel_name="python3"))
+    html = " ".join(o.get("data", {}).get("text/html", "") for c in executed.cells
+                    if c.cell_type == "code" for o in c.outputs)
+    assert "Esbjerg" in html and "Planer i alt" in html
+    assert any("image/png" in o.get("data", {}) for c in executed.cells
+               if c.cell_type == "code" for o in c.outputs)
+
+
+@pytest.mark.slow
+def test_classifier_notebook_reports_cross_validation(tmp_path):
+    executed = _cells_ok(nb.execute_notebook("04_classifier", tmp_path / "04.ipynb",
+                                             {"folds": 2}, kernel_name="python3"))
+    html = " ".join(o.get("data", {}).get("text/html", "") for c in executed.cells
+                    if c.cell_type == "code" for o in c.outputs)
+    assert "f1_baseline" in html and "afstand" in html
+
+
+def test_reference_comparison_beside_the_register():
+    from auditlib.register import load_register
+
+    frame = load_register(REGION_REGISTER).frame
+    table = nb.reference_comparison(frame, min_count=5)
+    assert len(table) == len(nb.reference_figures())
+    total = table[table["figur"].eq("planer_fra_psykiatrien")]["register_antal"]
+    assert set(total) == {str(len(frame))}
+    assert all(v == "0" or v == "<5" or int(v) >= 5 for v in table["register_antal"])
+
+
 # -- batch over clusters ------------------------------------------------------------------
 
 def test_cluster_folder_names_are_safe():

@@ -1,7 +1,7 @@
 """The whole demo in one library call: register → audit → run folder → catalogue.
 
 ``auditlib run`` is a thin wrapper around ``run_demo``; keeping the steps here means the
-audit step can later go through the papermill audit notebook without touching the CLI.
+audit step goes through the papermill audit notebook without touching the CLI.
 """
 
 from __future__ import annotations
@@ -14,30 +14,40 @@ from auditlib.catalogue import HTML_NAME, XLSX_NAME, write_catalogue
 from auditlib.rundir import CRITERIA_FILE, RUN_FILE, STATEMENTS_FILE, read_run
 
 DEFAULT_OUT = Path("output")
+NOTEBOOK_NAME = "01_audit.ipynb"
+REPORT_NAME = "audit_rapport.html"
 
 
 def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
              register_path: str | Path | None = None) -> dict[str, Path]:
-    """Validate, privacy-check and audit the demo register, then build its catalogue.
+    """Validate and privacy-check the demo register, audit it through the audit notebook
+    (papermill, as the forum and the batch do), then build its catalogue.
 
-    Returns the five files by kind: criteria, statements, run, xlsx, html.
+    Returns the files by kind: criteria, statements, run, notebook (the executed
+    ``01_audit.ipynb``), report (``audit_rapport.html``, no input cells), xlsx, html.
     """
-    from auditlib.audit import run_audit, write_run
     from auditlib.catalogue import load_gated_register
     from auditlib.config import load_config
     from auditlib.demo import demo_register
+    from auditlib.notebooks import KERNEL_NAME, execute_notebook, export_html
 
     config = config or load_config()
     out_dir = Path(out_dir)
     source = Path(register_path) if register_path is not None else demo_register()
+    # Checked here too, so a bad register stops with its own error before a kernel starts.
     register = load_gated_register(source, config)
-    result = run_audit(register, config)
-    write_run(result, out_dir)
+    executed = execute_notebook(
+        "01_audit", out_dir / NOTEBOOK_NAME,
+        {"register": str(source.resolve()), "out_dir": str(out_dir.resolve()),
+         "config": config.source}, kernel_name=KERNEL_NAME)
+    report = export_html(executed, out_dir / REPORT_NAME)
     written = write_catalogue([out_dir], out_dir, register=register, config=config)
     return {
         "criteria": out_dir / CRITERIA_FILE,
         "statements": out_dir / STATEMENTS_FILE,
         "run": out_dir / RUN_FILE,
+        "notebook": executed,
+        "report": report,
         "xlsx": written["xlsx"],
         "html": written["html"],
     }
@@ -73,5 +83,5 @@ class Stopwatch:
         return time.perf_counter() - self.start
 
 
-__all__ = ["DEFAULT_OUT", "DemoSummary", "HTML_NAME", "Stopwatch", "XLSX_NAME", "run_demo",
+__all__ = ["DEFAULT_OUT", "DemoSummary", "HTML_NAME", "NOTEBOOK_NAME", "REPORT_NAME", "Stopwatch", "XLSX_NAME", "run_demo",
            "summarise_run"]
