@@ -159,13 +159,23 @@ def _share_colour(value) -> str:
 def styled_criteria(summary: pd.DataFrame):
     """The criteria summary (``auditlib.summary.criteria_summary``) as a Styler, the
     shares coloured red/amber/green and shown as percentages."""
-    shares = [c for c in ("andel_opfyldt", "andel_gaelder") if c in summary.columns]
-    styler = summary.style.hide(axis="index")
-    if shares:
-        styler = styler.map(_share_colour, subset=["andel_opfyldt"] if "andel_opfyldt"
-                            in shares else shares)
-        styler = styler.format("{:.0%}", subset=shares, na_rep="–")
-    return styler
+    shown = [c for c in CRITERIA_DISPLAY if c in summary.columns]
+    table = summary[shown].rename(columns=CRITERIA_DISPLAY)
+    share = CRITERIA_DISPLAY["andel_opfyldt"]
+    styler = table.style.hide(axis="index")
+    if share in table.columns:
+        styler = styler.map(_share_colour, subset=[share])
+        styler = styler.format("{:.0%}", subset=[share], na_rep="–")
+    return styler.set_properties(subset=[CRITERIA_DISPLAY["titel"]], **{"text-align": "left"})
+
+
+# The columns of the criteria table as the forum reads them.
+CRITERIA_DISPLAY = {
+    "criterion_id": "Kriterium", "titel": "titel", "alvor": "alvor", "opfyldt": "opfyldt",
+    "ikke_opfyldt": "ikke opfyldt", "ikke_relevant": "ikke relevant",
+    "kan_ikke_vurderes": "kan ikke vurderes", "tjekfejl": "tjekfejl",
+    "andel_opfyldt": "andel opfyldt",
+}
 
 
 def greyzone_table(statements: pd.DataFrame, decisions: pd.DataFrame | None = None

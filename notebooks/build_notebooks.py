@@ -76,7 +76,8 @@ kolonne, og rapporten stopper her.
         code("""
 reg = nb.load_cluster_register(register, cluster)
 display(Markdown(nb.validation_summary(reg)))
-nb.validation_table(reg)"""),
+if reg.problems:
+    display(nb.validation_table(reg))"""),
         code("nb.require_valid(reg)"),
         md("""
 ## Privatlivsværn
