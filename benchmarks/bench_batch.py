@@ -1,0 +1,46 @@
+"""Speed-up of the papermill batch from parallel clusters.
+
+Runs ``run_batch`` on the region demo register (four clusters) twice in the same process
+run, with ``jobs=1`` and ``jobs=2`` (``force`` so nothing is skipped), into temporary
+folders, and prints both times and their ratio. Target (issue 8): speed-up >= 1.6 on 2
+cores. Each cluster starts its own kernel, so most of the time is kernel start-up and
+imports, which parallelise well.
+
+Run: python benchmarks/bench_batch.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from auditlib.batch import run_batch  # noqa: E402
+from auditlib.demo import REGION_REGISTER  # noqa: E402
+
+
+def timed(jobs: int) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        result = run_batch(REGION_REGISTER, tmp, jobs=jobs, force=True, progress=False)
+        seconds = time.perf_counter() - started
+    statuses = {name: c["status"] for name, c in result["clusters"].items()}
+    assert all(s == "faerdig" for s in statuses.values()), statuses
+    return seconds
+
+
+def main() -> None:
+    print(f"cores: {os.cpu_count()}, register: {REGION_REGISTER.name} (4 klynger)")
+    one = timed(1)
+    print(f"--jobs 1: {one:.1f} s")
+    two = timed(2)
+    print(f"--jobs 2: {two:.1f} s")
+    print(f"speed-up: {one / two:.2f}x (target >= 1.6 on 2 cores)")
+
+
+if __name__ == "__main__":
+    main()
