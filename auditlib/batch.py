@@ -127,7 +127,10 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
     batch_path = out / BATCH_FILE
     previous = _read_previous(batch_path)
     folders = _folders(clusters)
+    from auditlib import __version__
+
     state = {"register": loaded.name, "register_sha256": loaded.sha256, "by": by,
+             "package_version": __version__,
              "jobs": jobs, "started": _now(), "ended": None, "clusters": {}}
     todo = []
     for cluster in clusters:

@@ -118,5 +118,12 @@ def write_template(path: str | Path) -> Path:
     """Write the registration workbook to ``path`` atomically."""
     path = Path(path)
     wb = build_template()
+    from auditlib import __version__
+
+    wb.properties.title = "Registreringsskabelon for genoptræningsplaner"
+    wb.properties.creator = f"auditlib {__version__}"
+    wb.properties.version = __version__
+    guide = wb[GUIDE_SHEET]
+    guide.cell(row=guide.max_row + 2, column=1).value = f"Lavet med auditlib {__version__}."
     write_with(path, lambda tmp: wb.save(tmp))
     return path

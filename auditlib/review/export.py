@@ -421,8 +421,15 @@ def build_review_workbook(run: Run, *, triage: bool = True) -> Workbook:
     if triage:
         _triage(wb, run)
     _marker(wb, run)
+    from auditlib import __version__
+
     wb.properties.title = "Forummets gennemgang"
     wb.properties.language = "da-DK"
+    wb.properties.creator = f"auditlib {__version__}"
+    wb.properties.version = __version__
+    guide = wb[GUIDE_SHEET]
+    put(guide, guide.max_row + 2, 1, f"Lavet med auditlib {__version__} fra kørslen "
+        f"'{run.path.name}'.").font = BODY_FONT
     return wb
 
 
