@@ -270,7 +270,7 @@ def _statement_row(statement: str, decision: str, **extra: str) -> dict:
 
 
 def test_load_decisions_keeps_only_statement_decisions(tmp_path):
-    path = _write_decisions(tmp_path / "decisions.csv", [
+    _write_decisions(tmp_path / "decisions.csv", [
         _statement_row("Struktur i hverdagen.", "genoptraening"),
         _statement_row("Bostøtte hver uge.", ""),
         _statement_row("Gåtur med foreningen.", "Civilsamfund"),

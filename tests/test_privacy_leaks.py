@@ -4,7 +4,6 @@ log record, not in any file it leaves behind (issue 4, property test)."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -143,6 +143,8 @@ def train_cmd(corpus_dir: Path | None, decisions: tuple[Path, ...], out: Path | 
     forvekslingsmatrix, makro-F1 for modellen og for en simpel nøgleordsliste, og
     grænsetilfældene for sig. Træner derefter modellen på alle udsagn og gemmer den.
     """
+    import numpy as np
+
     from auditlib.atomic import guard_not_input, write_text_atomic
     from auditlib.classifier.corpus import (
         DEFAULT_CORPUS,
@@ -150,8 +152,6 @@ def train_cmd(corpus_dir: Path | None, decisions: tuple[Path, ...], out: Path | 
         load_decisions,
         merge_decisions,
     )
-    import numpy as np
-
     from auditlib.classifier.evaluate import evaluate
     from auditlib.classifier.model import DEFAULT_MODEL_PATH, model_version, save_model, train_model
     from auditlib.config import load_config

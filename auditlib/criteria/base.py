@@ -8,9 +8,9 @@ carries a Danish ``note`` saying what decided it, so the forum can see why.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from auditlib.statements import is_placeholder

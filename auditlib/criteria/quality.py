@@ -22,7 +22,6 @@ from auditlib.criteria.base import (
     criterion,
 )
 
-
 _LETTERS = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
 
 
