@@ -149,7 +149,8 @@ TELEFON = PhoneRecognizer(
     reason="Otte cifre i form som et dansk telefonnummer.",
     patterns=(re.compile(
         r"(?<![\w.,+/-])(?:(?:\+45|0045)[ -]?)?"
-        r"(?P<number>\d{8}|\d{2}([ -])\d{2}\2\d{2}\2\d{2}|\d{4}[ -]\d{4})"
+        # "1234 5678" but not "3000-4000" or "2020-2025" (ranges of counts or years)
+        r"(?P<number>\d{8}|\d{2}([ -])\d{2}\2\d{2}\2\d{2}|\d{4} \d{4})"
         r"(?![\w]|[.,/-]\d|[ -]\d\d(?![.,]\d))"),),
     base_score=0.7,
     prefilter=re.compile(r"\d\d"),
@@ -275,6 +276,31 @@ PERSON_CONTEXT = frozenset({
 })
 
 
+# First names that are also ordinary Danish words (or pronouns): never flagged alone.
+NAME_WORDS = frozenset({"Bo", "Lise", "Storm", "Sol", "Hans", "Per", "Max", "Kim", "Ask", "Eg",
+                        "Dag", "Glad", "Frank", "Vilde", "Mai", "Maj", "Ulv", "Bjørn", "Birk",
+                        "Sten", "Ro", "Tue", "Mikkel", "Kaj", "Ane", "Ulla", "Fie", "Ida",
+                        "Alma", "Vera", "Karl", "Knud", "Frede", "Tage", "Trine"})
+# Verbs that follow a person's name at the start of a sentence ("Lars har svært ved …").
+_PERSON_VERBS = frozenset({
+    "har", "er", "var", "bor", "siger", "sagde", "fortæller", "fortalte", "ønsker", "går",
+    "gik", "kan", "kunne", "vil", "ville", "skal", "skulle", "kommer", "kom", "ringer",
+    "arbejder", "føler", "oplever", "tager", "tog", "hjælper", "mener", "bliver", "blev",
+    "får", "fik", "sover", "spiser", "deltager", "ønskede", "beskriver", "virker",
+})
+_SENTENCE_MARKS = ".!?:;\n•*-–—(\"'«"
+
+
+def _used_as_person(text: str, token: re.Match) -> bool:
+    """A listed first name alone: a person when it stands mid-sentence with a capital
+    letter, or starts a sentence followed by a verb ("Lars har …")."""
+    before = text[:token.start()].rstrip()
+    if before and before[-1] not in _SENTENCE_MARKS and before[-1].isalpha():
+        return True
+    after = text[token.end():].lstrip().split(maxsplit=1)
+    return bool(after) and after[0].lower().strip(",.") in _PERSON_VERBS
+
+
 @dataclass(frozen=True)
 class NameRecognizer(Recognizer):
     def find(self, text: str, allow: frozenset[str] = frozenset()) -> list[tuple[int, int, float]]:
@@ -326,6 +352,8 @@ class NameRecognizer(Recognizer):
                 found.append((token.start(), end, 0.8))
                 i = (j if surname_found else i) + 1
                 continue
+            if is_first and word not in NAME_WORDS and _used_as_person(text, token):
+                found.append((token.start(), token.end(), 0.6))
             i += 1
         return found
 
