@@ -28,7 +28,9 @@ _MAIN = re.compile(r"F(\d\d)")
 
 def diagnosis_group(diagnoses: object) -> str:
     """The group of the main (first) diagnosis, as in the regional notat."""
-    match = _MAIN.search(str(diagnoses or ""))
+    if not isinstance(diagnoses, str):
+        return UNKNOWN  # None, NaN or pd.NA: not stated
+    match = _MAIN.search(diagnoses)
     if not match:
         return UNKNOWN
     number = int(match.group(1))

@@ -112,8 +112,9 @@ MESSAGES: dict[str, str] = {
     "cli_ugyldig_vaerdi": "Ugyldig værdi for {param}. Se 'auditlib {command} --help'.",
     "cli_ukendt_kommando": "Ukendt kommando '{name}'. Se 'auditlib --help' for de mulige kommandoer.",
     "cli_uventet_fejl": (
-        "Der skete en uventet fejl ({kind}). Ingen filer er ændret. Kør igen med --debug "
-        "og send beskeden (uden plantekst) til værktøjets udviklere."
+        "Der skete en uventet fejl ({kind}). Inputfilerne er uændrede, og der er ingen halve "
+        "outputfiler. Kør kommandoen igen med --debug, og send de tekniske detaljer (uden "
+        "plantekst) til værktøjets udviklere."
     ),
     "cli_afbrudt": "Afbrudt. Ingen halve filer er efterladt.",
 }

@@ -179,3 +179,23 @@ def test_cli_audit_and_counts_on_demo(tmp_path):
     municipal = table[table["opdeling"] == "Kommune"]["planer"]
     assert municipal.eq("<5").any()
     assert not municipal[municipal != "<5"].astype(int).lt(5).any()
+
+
+def test_register_with_only_the_required_columns_goes_all_the_way(tmp_path):
+    """No optional column at all: every criterion still gives a result, and counts,
+    catalogue and review workbook are made (missing values are 'Ikke angivet')."""
+    path = tmp_path / "minimal.csv"
+    path.write_text("plan_id;klynge;udskrevet;niveau;ekstra\n"
+                    "A-1;Testklyngen;2025-03-01;almen;x\nA-2;Testklyngen;01.04.2025;;y\n",
+                    encoding="utf-8")
+    out = tmp_path / "koersel"
+    assert run_cli("audit", str(path), "--out", str(out)).returncode == 0
+    criteria = pd.read_csv(out / "criteria.csv", dtype=str)
+    assert len(criteria) == 2 * len(CRITERIA) and not criteria["result"].eq("tjekfejl").any()
+    counts = run_cli("counts", str(path), "--format", "csv")
+    assert counts.returncode == 0, counts.stderr
+    assert "Ikke angivet" in counts.stdout
+    done = run_cli("catalogue", str(out), "--out", str(tmp_path / "k"), "--register", str(path))
+    assert done.returncode == 0, done.stderr
+    done = run_cli("review", "export", str(out), "--out", str(tmp_path / "g.xlsx"))
+    assert done.returncode == 0, done.stderr

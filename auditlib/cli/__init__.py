@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> None:
     """Console entry point: runs the CLI and turns every error into a Danish message."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    if debug:  # accepted anywhere on the line, as the error message says
+        args = ["--debug", *(a for a in args if a != "--debug")]
     try:
         cli.main(args=args, prog_name="auditlib", standalone_mode=False)
     except AuditlibError as error:
