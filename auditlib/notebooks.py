@@ -310,6 +310,39 @@ def catalogue_runs(run_dirs, out: Path, config=None) -> list[Path]:
     return [folder]
 
 
+def decisions_in(run_dir: str | Path) -> pd.DataFrame | None:
+    """The forum's decisions in a run folder (``decisions.csv``), or None before the
+    review round."""
+    from auditlib.rundir import read_run
+
+    return read_run(run_dir).decisions
+
+
+def decisions_text(decisions: pd.DataFrame | None) -> str:
+    if decisions is None or decisions.empty:
+        return ("Forummet har ikke gennemgået denne kørsel endnu. Lav arbejdsbogen med "
+                "`auditlib review export` og læs den udfyldte ind med `auditlib review import`.")
+    decided = decisions[decisions["decision"].fillna("").ne("")]
+    changed = decided[decided["decision"] != decided["tool_value"]]
+    return (f"Forummet har afgjort {len(decided)} punkter; i {len(changed)} af dem er "
+            "afgørelsen en anden end værktøjets forslag. Afgørelserne har forrang i kataloget.")
+
+
+def decided_criteria(criteria: pd.DataFrame, decisions: pd.DataFrame | None) -> pd.DataFrame:
+    """The criteria the forum decided: the tool's result and note beside the decision."""
+    columns = ["plan_id", "criterion_id", "værktøjets_resultat", "forummets_afgørelse",
+               "begrundelse", "note"]
+    if decisions is None or decisions.empty:
+        return pd.DataFrame(columns=columns)
+    decided = decisions[decisions["kind"].eq("kriterium") & decisions["decision"].fillna("").ne("")]
+    table = criteria.merge(decided[["plan_id", "criterion_id", "decision", "decision_reason"]],
+                           on=["plan_id", "criterion_id"], how="inner")
+    table = table.rename(columns={"result": "værktøjets_resultat",
+                                  "decision": "forummets_afgørelse",
+                                  "decision_reason": "begrundelse"})
+    return table[columns].reset_index(drop=True)
+
+
 def runs_table(runs: list) -> pd.DataFrame:
     """One row per run: cluster, plans, statements, grey zones, forum decisions."""
     from auditlib.rundir import read_run

@@ -121,7 +121,18 @@ modellens forklaring. Gråzonerne er dem, forummet skal tage stilling til.
 """),
         code("label_summary(result.statements)"),
         code("nb.label_chart(result.statements)"),
-        code("nb.greyzone_table(result.statements)"),
+        code("""
+decisions = nb.decisions_in(out)
+nb.greyzone_table(result.statements, decisions)"""),
+        md("""
+## Forummets afgørelser
+
+Når forummet har gennemgået kørslen (`auditlib review import`), står afgørelserne her
+ved siden af værktøjets forslag; de har forrang i kataloget.
+"""),
+        code("""
+display(Markdown(nb.decisions_text(decisions)))
+nb.decided_criteria(result.criteria, decisions)"""),
     ]
 
 

@@ -314,3 +314,26 @@ def _planted_plan(path: Path) -> str:
     frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
     return frame.loc[frame["hensyn"].str.contains(PLANTED), "plan_id"].iloc[0]
 
+
+
+def test_audit_notebook_shows_the_forums_decisions(tmp_path):
+    """A run folder with decisions.csv: the notebook's tables put the forum's decision
+    beside the tool's result (issue 9, decisions everywhere)."""
+    from auditlib.rundir import DECISION_COLUMNS
+
+    criteria = pd.DataFrame([
+        {"plan_id": "MK-2025-03", "criterion_id": "K10", "result": "ikke_opfyldt",
+         "note": "Sendt 6 dage efter udskrivning; grænsen er 1."},
+        {"plan_id": "MK-2025-03", "criterion_id": "K11", "result": "ikke_opfyldt", "note": "x"},
+    ])
+    decisions = pd.DataFrame([dict.fromkeys(DECISION_COLUMNS, "") | {
+        "plan_id": "MK-2025-03", "kind": "kriterium", "criterion_id": "K10",
+        "tool_value": "ikke_opfyldt", "decision": "opfyldt",
+        "decision_reason": "Sendt rettidigt ifølge journalen."}])
+    table = nb.decided_criteria(criteria, decisions)
+    assert table[["criterion_id", "værktøjets_resultat", "forummets_afgørelse"]].values.tolist() \
+        == [["K10", "ikke_opfyldt", "opfyldt"]]
+    assert "1 punkter" in nb.decisions_text(decisions) and "i 1 af dem" in \
+        nb.decisions_text(decisions)
+    assert "ikke gennemgået" in nb.decisions_text(None)
+    assert nb.decided_criteria(criteria, None).empty
