@@ -22,6 +22,7 @@ from auditlib import __version__
 from auditlib.atomic import guard_not_input, write_text_atomic
 from auditlib.criteria import Plan, Settings, Statement, active_criteria
 from auditlib.errors import AuditlibError
+from auditlib.messages import msg
 from auditlib.register.columns import FREE_TEXT_COLUMNS
 from auditlib.register.load import Register
 from auditlib.rundir import (
@@ -62,9 +63,8 @@ def select_cluster(register: Register, cluster: str | None) -> Register:
     mask = frame["klynge"].fillna("").map(fold_cluster) == fold_cluster(cluster)
     if not mask.any():
         known = sorted(frame["klynge"].dropna().unique().tolist())
-        raise AuditInputError(
-            f"Registret har ingen planer for klyngen '{cluster}'. Klynger i registret: "
-            f"{', '.join(known) or 'ingen'}. Ret --cluster eller udelad det.")
+        raise AuditInputError(msg("audit_ukendt_klynge", cluster=cluster,
+                                  known=", ".join(known) or "ingen"))
     return dataclasses.replace(register, frame=frame[mask].reset_index(drop=True))
 
 
@@ -80,8 +80,7 @@ def sample_plans(frame: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     """``n`` plans, stratified by quarter of discharge (proportional, largest remainder),
     reproducible from ``seed``; the whole register when ``n`` is not smaller."""
     if n <= 0:
-        raise AuditInputError(f"--sample skal være et positivt antal planer, ikke {n}. "
-                              "Angiv f.eks. --sample 20, eller udelad det for alle planer.")
+        raise AuditInputError(msg("audit_stikproeve_ugyldig", n=n))
     if n >= len(frame):
         return frame
     quarters = quarter_labels(frame["udskrevet"]).fillna("ukendt")

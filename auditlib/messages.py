@@ -491,3 +491,46 @@ MESSAGES.update({
     "demo_fil_notebook": "den kørte auditnotebook (åbn i JupyterLab)",
     "demo_fil_report": "auditrapporten som HTML (uden kode)",
 })
+
+# -- audit and counts --------------------------------------------------------------------
+MESSAGES.update({
+    "audit_ukendt_klynge": (
+        "Registret har ingen planer for klyngen '{cluster}'. Klynger i registret: {known}. "
+        "Ret --cluster eller udelad det."
+    ),
+    "audit_stikproeve_ugyldig": (
+        "--sample skal være et positivt antal planer, ikke {n}. Angiv f.eks. --sample 20, "
+        "eller udelad det for alle planer."
+    ),
+    "audit_seed_uden_sample": "--seed bruges kun sammen med --sample. Angiv f.eks. --sample 20 --seed 7.",
+    "audit_ukendte_kriterier": (
+        "criteria.active nævner ukendte kriterier: {unknown}. Ret listen; kendte kriterier: "
+        "{known}."
+    ),
+    "audit_egen_regel_ugyldig": (
+        "Egen regel nr. {number} under criteria.custom er ugyldig (nøglen '{key}': {hint}). "
+        "Ret reglen; hver regel skal have id, titel, felt og ord."
+    ),
+    "audit_egen_regel_felt": (
+        "Egen regel {id}: feltet '{field}' er ikke et fritekstfelt. Brug et af: {allowed}."
+    ),
+    "audit_egen_regel_id": (
+        "Egen regel {id}: id'et bruges allerede af et indbygget kriterium. Vælg et andet id "
+        "(f.eks. M01)."
+    ),
+    "audit_start": "Auditerer '{name}' ({n} planer) …",
+    "audit_resume": (
+        "Auditerede {n} planer{cluster} på {seconds:.1f} s: {criteria} kriterier, "
+        "{statements} udsagn, {greyzones} gråzoner."
+    ),
+    "audit_tabel_kriterium": "Kriterium",
+    "audit_tabel_opfyldt": "opfyldt",
+    "audit_tabel_ikke": "ikke",
+    "audit_tabel_andel": "andel",
+    "audit_filer": "Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.",
+    "audit_naeste": (
+        "Næste skridt: auditlib review export {out} --out gennemgang.xlsx  eller  "
+        "auditlib catalogue {out} --out katalog/"
+    ),
+    "counts_overskrift": "Planer i '{name}'{cluster}: {n}. Tal under {min_count} vises som '<5'.",
+})

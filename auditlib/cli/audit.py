@@ -8,6 +8,7 @@ import click
 
 from auditlib.cli.base import DanishCommand
 from auditlib.cli.options import config_option, format_option
+from auditlib.messages import msg
 
 
 def _percent(value) -> str:
@@ -44,29 +45,29 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
     from auditlib.summary import criteria_summary
 
     if seed is not None and sample is None:
-        raise click.UsageError("--seed bruges kun sammen med --sample.")
+        raise click.UsageError(msg("audit_seed_uden_sample"))
     config = load_config(config_path)
     loaded = load_register(register)
-    click.echo(f"Auditerer '{loaded.name}' ({len(loaded.frame)} planer) …", err=True)
+    click.echo(msg("audit_start", name=loaded.name, n=len(loaded.frame)), err=True)
     result = run_audit(loaded, config, cluster=cluster, sample=sample, seed=seed)
     write_run(result, out, inputs=(register,))
     summary = criteria_summary(result.criteria)
     meta = result.meta
-    click.echo(f"Auditerede {meta['n_plans']} planer"
-               + (f" fra {meta['cluster']}" if meta.get("cluster") else "")
-               + f" på {meta['seconds']:.1f} s: {len(meta['criteria'])} kriterier, "
-               f"{meta['n_statements']} udsagn, {meta['n_greyzone']} gråzoner.")
+    click.echo(msg("audit_resume", n=meta["n_plans"],
+                   cluster=f" fra {meta['cluster']}" if meta.get("cluster") else "",
+                   seconds=meta["seconds"], criteria=len(meta["criteria"]),
+                   statements=meta["n_statements"], greyzones=meta["n_greyzone"]))
     click.echo("")
-    click.echo(f"{'Kriterium':<58}{'opfyldt':>9}{'ikke':>6}{'andel':>7}")
+    click.echo(f"{msg('audit_tabel_kriterium'):<58}{msg('audit_tabel_opfyldt'):>9}"
+               f"{msg('audit_tabel_ikke'):>6}{msg('audit_tabel_andel'):>7}")
     for row in summary.itertuples(index=False):
         title = f"{row.criterion_id} {row.titel}"
         title = title if len(title) <= 56 else title[:55] + "…"
         click.echo(f"{title:<58}{row.opfyldt:>9}{row.ikke_opfyldt:>6}"
                    f"{_percent(row.andel_opfyldt):>7}")
     click.echo("")
-    click.echo(f"Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.")
-    click.echo(f"Næste skridt: auditlib review export {out} --out review.xlsx  "
-               f"eller  auditlib catalogue {out} --out katalog/")
+    click.echo(msg("audit_filer", out=out))
+    click.echo(msg("audit_naeste", out=out))
 
 
 @click.command("counts", cls=DanishCommand,
@@ -102,9 +103,8 @@ def counts_cmd(register: Path, cluster: str | None, fmt: str, config_path: str |
         click.echo(counts.to_csv(index=False, lineterminator="\n"), nl=False)
         return
     wide = wide_counts(counts)
-    click.echo(f"Planer i '{loaded.name}'" + (f", {cluster}" if cluster else "")
-               + f": {len(chosen.frame)}. Tal under {config.suppression.min_count} vises "
-               "som '<5'.")
+    click.echo(msg("counts_overskrift", name=loaded.name, cluster=f", {cluster}" if cluster else "",
+                   n=len(chosen.frame), min_count=config.suppression.min_count))
     for title, part in wide.groupby("opdeling", sort=False):
         part = part.drop(columns="opdeling")
         first = max(len(title), *(len(str(v)) for v in part["kategori"]))

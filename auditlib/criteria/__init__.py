@@ -17,12 +17,13 @@ from auditlib.criteria.custom import custom_criteria
 def active_criteria(config) -> list[Criterion]:
     """The criteria a configuration switches on, in registry order, then its own rules."""
     from auditlib.errors import ConfigError
+    from auditlib.messages import msg
 
     wanted = list(config.criteria.active)
     unknown = [cid for cid in wanted if cid not in CRITERIA]
     if unknown:
-        raise ConfigError(f"criteria.active nævner ukendte kriterier: {', '.join(unknown)}. "
-                          f"Kendte kriterier: {', '.join(CRITERIA)}.")
+        raise ConfigError(msg("audit_ukendte_kriterier", unknown=", ".join(unknown),
+                              known=", ".join(CRITERIA)))
     chosen = [c for cid, c in CRITERIA.items() if cid in wanted]
     return chosen + custom_criteria(config.criteria.custom)
 

@@ -30,6 +30,7 @@ from auditlib.criteria.base import (
 )
 from auditlib.criteria.quality import _found, _pattern, _quote
 from auditlib.errors import ConfigError
+from auditlib.messages import msg
 from auditlib.register.columns import FREE_TEXT_COLUMNS
 
 
@@ -51,15 +52,13 @@ def custom_criteria(entries: list[dict]) -> list[Criterion]:
         except ValidationError as exc:
             error = exc.errors()[0]
             key = ".".join(str(p) for p in error["loc"]) or "?"
-            raise ConfigError(f"Egen regel nr. {number} under criteria.custom er ugyldig "
-                              f"(nøglen '{key}': {error['msg']}). Hver regel skal have id, "
-                              "titel, felt og ord.") from exc
+            raise ConfigError(msg("audit_egen_regel_ugyldig", number=number, key=key,
+                                  hint=error["msg"])) from exc
         if rule.felt not in FREE_TEXT_COLUMNS:
-            raise ConfigError(f"Egen regel {rule.id}: feltet '{rule.felt}' er ikke et "
-                              f"fritekstfelt. Brug et af: {', '.join(FREE_TEXT_COLUMNS)}.")
+            raise ConfigError(msg("audit_egen_regel_felt", id=rule.id, field=rule.felt,
+                                  allowed=", ".join(FREE_TEXT_COLUMNS)))
         if rule.id in CRITERIA:
-            raise ConfigError(f"Egen regel {rule.id}: id'et bruges allerede af et indbygget "
-                              "kriterium. Vælg et andet id (fx M01).")
+            raise ConfigError(msg("audit_egen_regel_id", id=rule.id))
         criteria.append(_make(rule))
     return criteria
 
