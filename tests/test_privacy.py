@@ -470,3 +470,64 @@ def test_catalogue_gate_uses_the_guard(tmp_path: Path) -> None:
     require_no_identifiers(load_register(DEMOS[0]), config)
     mask = identifier_mask(pd.Series(["Ring 23456789", "Træning i 4-6 uger"]), config)
     assert mask.tolist() == [True, False]
+
+
+# -- broadened name lists (issue 4 follow-up) ----------------------------------
+
+LIST_NAMES = [
+    ("Freja", "Østergaard"), ("Noah", "Iversen"), ("Fatima", "Hussein"), ("Mohammed", "Ahmed"),
+    ("Inger", "Holm"), ("Poul", "Kjær"), ("Yusuf", "Yilmaz"), ("Zainab", "Khan"),
+    ("Mette", "Lauridsen"), ("Jesper", "Friis"), ("Oscar", "Dahl"), ("William", "Bach"),
+    ("Svend", "Berg"), ("Kirsten", "Schmidt"), ("Aisha", "Mohamed"), ("Henrik", "Nørgaard"),
+    ("Alberte", "Thygesen"), ("Halfdan", "Kromann"), ("Ahmad", "Rahimi"), ("Hatice", "Demir"),
+]
+
+
+@pytest.mark.parametrize(("first", "last"), LIST_NAMES)
+def test_listed_full_name_after_person_word(first: str, last: str) -> None:
+    found(f"Kontaktperson er {first} {last}.", f"{first} {last}", "navn")
+
+
+@pytest.mark.parametrize(("first", "last"), LIST_NAMES)
+def test_listed_first_name_starting_a_sentence(first: str, last: str) -> None:
+    found(f"Status: {first} har svært ved at komme ud af lejligheden.", first, "navn")
+
+
+@pytest.mark.parametrize(("first", "last"), LIST_NAMES)
+def test_listed_first_name_mid_sentence(first: str, last: str) -> None:
+    found(f"Aftale med {first} i morgen.", first, "navn")
+
+
+@pytest.mark.parametrize("text", [
+    "Tage bussen alene til træning.",
+    "Storm og regn gør det svært at komme ud.",
+    "Bo i egen bolig med bostøtte.",
+    "Liv og trivsel i hverdagen.",
+    "Lykke er at have et arbejde.",
+    "Tom for energi om aftenen.",
+    "Rene hænder og rent tøj hver dag.",
+    "Ro og hvile efter indlæggelsen.",
+    "Sol og frisk luft hver dag.",
+    "August er der opfølgende møde i netværket.",
+    "Lise for de pårørende er vigtig.",
+    "Glad for sit nye værksted.",
+    "Ask om hjælp, når behovet opstår.",
+    "Indlagt på Psykiatrisk Afdeling Lund i to uger.",
+    "Lægen i Psykiatrisk Afdeling Lund vurderer behandlingen.",
+    "Frank og ærlig dialog med borgeren.",
+])
+def test_ambiguous_name_words_in_ordinary_sentences(text: str) -> None:
+    assert spans(text, "navn") == []
+
+
+def test_name_lists_are_broad_and_capitalised() -> None:
+    from auditlib.privacy.recognizers import NAME_WORDS, first_names, surnames
+
+    assert len(first_names()) >= 900
+    assert len(surnames()) >= 300
+    for name in first_names() | surnames():
+        assert name[0].isupper() and name[1:].islower(), name
+    assert {"Inger", "Jesper", "Freja", "Mohammed", "Fatima"} <= first_names()
+    assert {"Jensen", "Møller", "Vestergaard", "Ahmed", "Yilmaz"} <= surnames()
+    # ordinary words that are also names are never flagged alone
+    assert {"Bo", "Storm", "Tage", "Liv", "Lykke", "August"} <= NAME_WORDS

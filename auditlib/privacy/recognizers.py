@@ -280,7 +280,11 @@ PERSON_CONTEXT = frozenset({
 NAME_WORDS = frozenset({"Bo", "Lise", "Storm", "Sol", "Hans", "Per", "Max", "Kim", "Ask", "Eg",
                         "Dag", "Glad", "Frank", "Vilde", "Mai", "Maj", "Ulv", "Bjørn", "Birk",
                         "Sten", "Ro", "Tue", "Mikkel", "Kaj", "Ane", "Ulla", "Fie", "Ida",
-                        "Alma", "Vera", "Karl", "Knud", "Frede", "Tage", "Trine"})
+                        "Alma", "Vera", "Karl", "Knud", "Frede", "Tage", "Trine",
+                        # added with the broadened name lists (words, months, pronouns)
+                        "August", "Tom", "Rene", "Sine", "Line", "Lykke", "Liv", "Saga", "Gry",
+                        "Rosa", "Flora", "Silke", "Aske", "Anker", "Aksel", "Ebbe", "Lærke",
+                        "Tilde", "Viola"})
 # Verbs that follow a person's name at the start of a sentence ("Lars har svært ved …").
 _PERSON_VERBS = frozenset({
     "har", "er", "var", "bor", "siger", "sagde", "fortæller", "fortalte", "ønsker", "går",
