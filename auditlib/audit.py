@@ -98,9 +98,18 @@ def sample_plans(frame: pd.DataFrame, n: int, seed: int) -> pd.DataFrame:
     return pd.concat(picked).sort_index()
 
 
-def _values(row: dict) -> dict:
-    return {k: (None if v is None or (not isinstance(v, str) and pd.isna(v)) else v)
-            for k, v in row.items()}
+def _records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict]:
+    """The rows as dicts with None for missing values. Column-wise ``tolist`` is much
+    faster than ``to_dict("records")`` on pandas' string and datetime arrays."""
+    columns = list(frame.columns if columns is None else columns)
+    lists = []
+    for column in columns:
+        series = frame[column]
+        values = series.astype(object).tolist()
+        missing = series.isna().tolist()
+        lists.append([None if gone else value for value, gone in zip(values, missing,
+                                                                       strict=True)])
+    return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
 
 def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.DataFrame:
@@ -108,9 +117,9 @@ def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.
     from auditlib.classifier import classify_statements
 
     rows = []
-    for plan_id, row in zip(frame["plan_id"], frame[list(FREE_TEXT_COLUMNS)].to_dict("records"),
+    for plan_id, row in zip(frame["plan_id"], _records(frame, list(FREE_TEXT_COLUMNS)),
                             strict=True):
-        for field_name, number, text in statements_of_plan(_values(row)):
+        for field_name, number, text in statements_of_plan(row):
             rows.append((plan_id, field_name, number, text))
     items = pd.DataFrame(rows, columns=["plan_id", "field", "statement_no", "statement"])
     if items.empty:
@@ -163,8 +172,8 @@ def run_audit(register: Register, config=None, *, cluster: str | None = None,
     settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
                         config.criteria.complexity_domains)
     rows = []
-    for values in frame.to_dict("records"):
-        plan = Plan(_values(values), by_plan.get(values["plan_id"], []), settings)
+    for values in _records(frame):
+        plan = Plan(values, by_plan.get(values["plan_id"], []), settings)
         for criterion in criteria:
             outcome = criterion.run(plan)
             rows.append((plan.plan_id, criterion.id, outcome.result, outcome.note))

@@ -399,3 +399,18 @@ def test_evaluate_reports_model_baseline_and_borderline(corpus):
     assert 0 <= result["baseline_macro_f1"] <= 1 and 0 <= result["macro_f1"] <= 1
     assert result["borderline"]["n"] + result["not_borderline"]["n"] == len(small)
     assert {"model", "baseline"} <= set(result["borderline"])
+
+
+def test_vectorised_greyzone_rule_equals_the_rule():
+    import itertools
+
+    from auditlib.classifier.classify import greyzone_mask
+
+    rows = [{"field": f, "label": label, "probability": p1, "second_probability": p2}
+            for f, label, (p1, p2) in itertools.product(
+                ["genoptraeningsbehov", "maal", "hensyn"], ["genoptraening", "social"],
+                [(0.60, 0.45), (0.60, 0.44), (0.9, 0.05), (0.5, 0.5), (0.575, 0.425)])]
+    frame = pd.DataFrame(rows)
+    expected = [is_greyzone(r["field"], r["label"], r["probability"], r["second_probability"],
+                            0.15) for r in rows]
+    assert greyzone_mask(frame, 0.15).tolist() == expected

@@ -86,12 +86,11 @@ def _blank(value: Any) -> bool:
         return True
     if isinstance(value, str):
         return not value.strip()
+    # NaN, NaT and pd.NA are the only values that are not equal to themselves (or cannot say)
     try:
-        import pandas as pd
-
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
+        return bool(value != value)
+    except TypeError:
+        return True
 
 
 @lru_cache(maxsize=1 << 16)

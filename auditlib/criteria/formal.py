@@ -37,7 +37,8 @@ def _stated(plan: Plan, column: str, what: str) -> Outcome:
 
 
 def _days(later, earlier) -> int:
-    return int((pd.Timestamp(later).normalize() - pd.Timestamp(earlier).normalize()).days)
+    """Whole calendar days from ``earlier`` to ``later`` (dates or timestamps)."""
+    return pd.Timestamp(later).toordinal() - pd.Timestamp(earlier).toordinal()
 
 
 @criterion("K01", "Lægefagligt begrundet behov", "SUL §84, BEK 918 §1 stk. 1", FORMEL,
