@@ -534,3 +534,23 @@ MESSAGES.update({
     ),
     "counts_overskrift": "Planer i '{name}'{cluster}: {n}. Tal under {min_count} vises som '<5'.",
 })
+
+# -- run folders -------------------------------------------------------------------------
+MESSAGES.update({
+    "koersel_fil_ulaeselig": (
+        "Filen '{name}' i kørselsmappen '{folder}' kan ikke læses. Kør 'auditlib audit' igen "
+        "for at lave mappen på ny."
+    ),
+    "koersel_kolonner_mangler": (
+        "Filen '{name}' i '{folder}' mangler kolonnerne {missing}. Er mappen lavet af "
+        "'auditlib audit'? Lav den på ny med 'auditlib audit REGISTER --out MAPPE'."
+    ),
+    "koersel_findes_ikke": (
+        "Kørselsmappen '{path}' findes ikke. Lav den med 'auditlib audit REGISTER --out MAPPE'."
+    ),
+    "koersel_ikke_en_koersel": (
+        "Mappen '{path}' er ikke en kørselsmappe: filen '{name}' mangler. Lav den med "
+        "'auditlib audit REGISTER --out MAPPE'."
+    ),
+    "koersel_runjson_ulaeselig": "Filen '{name}' i '{path}' kan ikke læses. Kør 'auditlib audit' igen.",
+})

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from auditlib.errors import RunDirError
+from auditlib.messages import msg
 
 CRITERIA_FILE = "criteria.csv"
 STATEMENTS_FILE = "statements.csv"
@@ -53,12 +54,12 @@ def _read_csv(path: Path, columns: list[str]) -> pd.DataFrame:
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise RunDirError(f"Filen '{path.name}' i kørselsmappen '{path.parent}' kan ikke læses. "
-                          "Kør 'auditlib audit' igen for at lave mappen på ny.") from exc
+        raise RunDirError(msg("koersel_fil_ulaeselig", name=path.name,
+                              folder=path.parent)) from exc
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise RunDirError(f"Filen '{path.name}' i '{path.parent}' mangler kolonnerne "
-                          f"{', '.join(missing)}. Er mappen lavet af 'auditlib audit'?")
+        raise RunDirError(msg("koersel_kolonner_mangler", name=path.name, folder=path.parent,
+                              missing=", ".join(missing)))
     return frame
 
 
@@ -66,12 +67,10 @@ def read_run(path: str | Path) -> Run:
     """Read a run folder; raise RunDirError with a Danish message when it is not one."""
     path = Path(path)
     if not path.is_dir():
-        raise RunDirError(f"Kørselsmappen '{path}' findes ikke. Lav den med "
-                          "'auditlib audit REGISTER --out MAPPE'.")
+        raise RunDirError(msg("koersel_findes_ikke", path=path))
     for name in (CRITERIA_FILE, STATEMENTS_FILE, RUN_FILE):
         if not (path / name).is_file():
-            raise RunDirError(f"Mappen '{path}' er ikke en kørselsmappe: filen '{name}' mangler. "
-                              "Lav den med 'auditlib audit REGISTER --out MAPPE'.")
+            raise RunDirError(msg("koersel_ikke_en_koersel", path=path, name=name))
     criteria = _read_csv(path / CRITERIA_FILE, CRITERIA_COLUMNS)
     statements = _read_csv(path / STATEMENTS_FILE, STATEMENT_COLUMNS)
     statements["statement_no"] = pd.to_numeric(statements["statement_no"], errors="coerce")
@@ -80,8 +79,7 @@ def read_run(path: str | Path) -> Run:
     try:
         meta = json.loads((path / RUN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise RunDirError(f"Filen '{RUN_FILE}' i '{path}' kan ikke læses. "
-                          "Kør 'auditlib audit' igen.") from exc
+        raise RunDirError(msg("koersel_runjson_ulaeselig", name=RUN_FILE, path=path)) from exc
     decisions = None
     if (path / DECISIONS_FILE).is_file():
         decisions = _read_csv(path / DECISIONS_FILE, DECISION_COLUMNS)
