@@ -13,10 +13,13 @@ class AuditlibError(Exception):
 
     exit_code = 2
 
-    def __init__(self, message: str, *, problems: list | None = None):
+    def __init__(self, message: str, *, problems: list | None = None,
+                 listed: bool = False):
         super().__init__(message)
         self.message = message
         self.problems = list(problems or [])
+        # True when ``message`` already lists the problems (the CLI then does not repeat them)
+        self.listed = listed
 
 
 class RegisterUnusableError(AuditlibError):

@@ -404,7 +404,7 @@ def test_evaluate_reports_model_baseline_and_borderline(corpus):
 def test_vectorised_greyzone_rule_equals_the_rule():
     import itertools
 
-    from auditlib.classifier.classify import greyzone_mask
+    from auditlib.classifier.greyzone import greyzone_mask
 
     rows = [{"field": f, "label": label, "probability": p1, "second_probability": p2}
             for f, label, (p1, p2) in itertools.product(

@@ -14,10 +14,13 @@ from pathlib import Path
 import pandas as pd
 
 from auditlib import __version__
+from auditlib.audit import quarter_labels
 from auditlib.catalogue.content import CatalogueContent
 from auditlib.catalogue.criteria_info import CriterionInfo, criteria_info
 from auditlib.catalogue.privacy_gate import identifier_mask
 from auditlib.catalogue.wording import ALL_CLUSTERS, WHOLE_PERIOD
+from auditlib.compare import compare_runs
+from auditlib.counts import quarterly_counts, wide_counts
 from auditlib.register.columns import GREYZONE_FIELDS
 from auditlib.rundir import Run, read_run
 from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, RESULTS
@@ -355,26 +358,10 @@ def recommendation_table(content: CatalogueContent, fulfilment: pd.DataFrame) ->
 
 
 # -- counts and period --------------------------------------------------------------------
-def quarter_of(dates: pd.Series) -> pd.Series:
-    """'2025-K1' style quarters (K for kvartal), as the region reports them."""
-    dates = pd.to_datetime(dates, errors="coerce")
-    text = dates.dt.year.astype("Int64").astype("string") + "-K" + \
-        dates.dt.quarter.astype("Int64").astype("string")
-    return text
-
-
 def _register_counts(register, min_count: int) -> pd.DataFrame:
-    try:
-        from auditlib.counts import quarterly_counts, wide_counts
-    except ImportError:
-        quarterly_counts = None
-    if quarterly_counts is not None:
-        # One row per breakdown (total, level, diagnosis group, municipality) and category,
-        # one column per quarter; small cells suppressed.
-        return wide_counts(quarterly_counts(register.frame, min_count))
-    frame = register.frame.assign(kvartal=quarter_of(register.frame["udskrevet"]))
-    table = frame.groupby(["kvartal", "klynge"]).size().rename("planer").reset_index()
-    return table.sort_values(["kvartal", "klynge"]).reset_index(drop=True)
+    """One row per breakdown (total, level, diagnosis group, municipality) and category,
+    one column per quarter; small cells suppressed."""
+    return wide_counts(quarterly_counts(register.frame, min_count))
 
 
 def _run_counts(runs: list[Run]) -> tuple[pd.DataFrame, str]:
@@ -422,14 +409,14 @@ def _period(runs: list[Run], register) -> tuple[str | None, str | None]:
     if firsts:
         return min(firsts), max(lasts)
     if register is not None:
-        quarters = quarter_of(register.frame["udskrevet"]).dropna()
+        quarters = quarter_labels(register.frame["udskrevet"]).dropna()
         if len(quarters):
             return str(quarters.min()), str(quarters.max())
     return None, None
 
 
 # -- change between runs ------------------------------------------------------------------
-def change_table(runs: list[Run], criteria: dict[str, CriterionInfo]) -> pd.DataFrame | None:
+def change_table(runs: list[Run]) -> pd.DataFrame | None:
     """Per cluster with two or more runs: the share fulfilled in the first and the last run."""
     by_cluster: dict[str, list[Run]] = {}
     for run in _ordered(runs):
@@ -438,28 +425,8 @@ def change_table(runs: list[Run], criteria: dict[str, CriterionInfo]) -> pd.Data
     for cluster, cluster_runs in by_cluster.items():
         if len(cluster_runs) < 2:
             continue
-        first, last = cluster_runs[0], cluster_runs[-1]
-        # HOOK (review helper): auditlib.compare.compare_runs(run_a, run_b) is the shared
-        # comparison; it is used when installed, the share-based table below otherwise.
-        try:
-            from auditlib.compare import compare_runs
-        except ImportError:
-            compare_runs = None
-        if compare_runs is not None:
-            compared = compare_runs(first, last)
-            frames.append(compared.assign(klynge=cluster) if "klynge" not in compared else
-                          compared)
-            continue
-        before = fulfilment_table(final_criteria(first), criteria)
-        after = fulfilment_table(final_criteria(last), criteria)
-        merged = before[["criterion_id", "titel", "andel_opfyldt"]].merge(
-            after[["criterion_id", "andel_opfyldt"]], on="criterion_id", how="outer",
-            suffixes=("_foer", "_efter"))
-        merged.insert(0, "klynge", cluster)
-        merged = merged.rename(columns={"andel_opfyldt_foer": "foer",
-                                        "andel_opfyldt_efter": "efter"})
-        merged["aendring"] = (merged["efter"] - merged["foer"]) * 100
-        frames.append(merged)
+        compared = compare_runs(cluster_runs[0], cluster_runs[-1])
+        frames.append(compared if "klynge" in compared else compared.assign(klynge=cluster))
     if not frames:
         return None
     return pd.concat(frames, ignore_index=True)
@@ -522,6 +489,6 @@ def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None
         label_counts=label_count_table(statements),
         competence_needs=competence_table(content, results, greyzone),
         recommendations=recommendation_table(content, fulfilment),
-        counts=counts, counts_source=counts_source, change=change_table(runs, criteria),
+        counts=counts, counts_source=counts_source, change=change_table(runs),
         withheld_statements=withheld, notes=notes,
     )

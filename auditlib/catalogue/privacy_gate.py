@@ -9,31 +9,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from auditlib.errors import PrivacyError
-
-
-def _guard():
-    try:
-        import auditlib.privacy as guard
-    except ImportError:  # HOOK: the guard is a separate part of the package (issue 3)
-        return None
-    return guard
+from auditlib.privacy import guard_register, scan_text
 
 
 def require_no_identifiers(register, config) -> None:
     """Raise PrivacyError (findings as problems, never values) when the register has any."""
-    guard = _guard()
-    if guard is None:
-        return
-    findings = guard.scan_register(register, config=config)
-    if findings:
-        raise PrivacyError(guard.refusal_message(register, findings), problems=list(findings))
+    guard_register(register, config)
 
 
 def identifier_mask(texts: pd.Series, config, cluster: str | None = None) -> pd.Series:
     """True where the guard finds an identifier in a text."""
-    guard = _guard()
-    if guard is None:
-        return pd.Series(False, index=texts.index)
-    return texts.map(lambda text: bool(guard.scan_text(str(text), config=config,
-                                                       cluster=cluster)))
+    return texts.map(lambda text: bool(scan_text(str(text), config=config, cluster=cluster)))

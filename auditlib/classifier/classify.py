@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from auditlib.classifier.greyzone import _DIGITS
+from auditlib.classifier.greyzone import greyzone_mask
 from auditlib.classifier.model import GreyzoneModel, load_model
-from auditlib.register.columns import GREYZONE_FIELDS
 
 
 def classify_statements(items: pd.DataFrame, model: GreyzoneModel | None = None,
@@ -28,11 +27,3 @@ def classify_statements(items: pd.DataFrame, model: GreyzoneModel | None = None,
     result["greyzone"] = greyzone_mask(result, margin)
     return result
 
-
-def greyzone_mask(result: pd.DataFrame, margin: float) -> pd.Series:
-    """``is_greyzone`` for every row at once (the same rule, vectorised)."""
-    gap = (result["probability"].astype(float) - result["second_probability"].astype(float)
-           ).round(_DIGITS)
-    in_field = result["field"].astype(str).isin(GREYZONE_FIELDS)
-    other = result["label"].astype(str).ne("genoptraening")
-    return (in_field & (other | gap.lt(round(margin, _DIGITS)))).astype(bool)

@@ -8,6 +8,8 @@ which sector the need belongs to.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from auditlib.register.columns import GREYZONE_FIELDS
 
 # Probabilities are compared after rounding, so that 0.60 - 0.45 counts as exactly 0.15
@@ -23,3 +25,12 @@ def is_greyzone(field: str, label: str, probability: float, second_probability: 
     if label != "genoptraening":
         return True
     return round(float(probability) - float(second_probability), _DIGITS) < round(margin, _DIGITS)
+
+
+def greyzone_mask(result: pd.DataFrame, margin: float) -> pd.Series:
+    """``is_greyzone`` for every row of a classified table at once (the same rule)."""
+    gap = (result["probability"].astype(float) - result["second_probability"].astype(float)
+           ).round(_DIGITS)
+    in_field = result["field"].astype(str).isin(GREYZONE_FIELDS)
+    other = result["label"].astype(str).ne("genoptraening")
+    return (in_field & (other | gap.lt(round(margin, _DIGITS)))).astype(bool)

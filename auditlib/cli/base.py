@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from auditlib.errors import AuditlibError, PrivacyError
+from auditlib.errors import AuditlibError
 from auditlib.messages import msg
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -79,7 +79,7 @@ def echo_err(text: str) -> None:
 def fail(error: AuditlibError) -> None:
     """Print a package error (and its problems) on stderr and exit with its code."""
     echo_err(msg("cli_fejl_prefix") + error.message)
-    if error.problems:
+    if error.problems and not error.listed:
         from auditlib.register.problems import Problem
         from auditlib.register.report import problems_text
 
@@ -87,13 +87,6 @@ def fail(error: AuditlibError) -> None:
         if registers:
             echo_err(problems_text(registers))
         others = [p for p in error.problems if not isinstance(p, Problem)]
-        if isinstance(error, PrivacyError):
-            # The guard's refusal message lists its findings already (capped at 50).
-            try:
-                from auditlib.privacy import Finding
-            except ImportError:
-                Finding = ()  # noqa: N806 - nothing to leave out
-            others = [p for p in others if not isinstance(p, Finding)]
         for p in others:
             echo_err(f"  {p}")
     sys.exit(error.exit_code)

@@ -24,18 +24,14 @@ def _scan_for_identifiers(text: str) -> list[str]:
     Never the text itself. The whole input is scanned at once, so that an identifier
     broken over two lines is still found.
     """
-    try:
-        from auditlib.privacy.scan import scan_text
-    except ImportError:  # the guard is not installed in this tree yet
-        return []
+    from auditlib.privacy.scan import scan_text
+
     locations = []
     for finding in scan_text(text):
-        get = finding.get if isinstance(finding, dict) else (
-            lambda name, f=finding: getattr(f, name))
-        start, end = int(get("start")), int(get("end"))
-        line_start = text.rfind("\n", 0, start) + 1
-        locations.append(msg("klassifikation_fund", line=text.count("\n", 0, start) + 1,
-                             start=start - line_start, end=end - line_start, kind=get("kind")))
+        line_start = text.rfind("\n", 0, finding.start) + 1
+        locations.append(msg("klassifikation_fund", line=text.count("\n", 0, finding.start) + 1,
+                             start=finding.start - line_start, end=finding.end - line_start,
+                             kind=finding.kind))
     return locations
 
 

@@ -49,7 +49,8 @@ def guard_register(register, config=None, cluster: str | None = None) -> None:
     """Raise PrivacyError (exit code 2) when the register holds a suspected identifier."""
     findings = scan_register(register, config=config, cluster=cluster)
     if findings:
-        raise PrivacyError(refusal_message(register, findings), problems=findings)
+        raise PrivacyError(refusal_message(register, findings), problems=findings,
+                           listed=True)
 
 
 def redact_frame(frame: pd.DataFrame, findings: Sequence[Finding]) -> pd.DataFrame:
