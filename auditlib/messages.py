@@ -554,3 +554,53 @@ MESSAGES.update({
     ),
     "koersel_runjson_ulaeselig": "Filen '{name}' i '{path}' kan ikke læses. Kør 'auditlib audit' igen.",
 })
+
+# -- area: privacy ---------------------------------------------------------------
+MESSAGES.update({
+    # (privacy: add this area's keys here)
+})
+
+# -- area: stats -----------------------------------------------------------------
+MESSAGES.update({
+    # (stats: add this area's keys here)
+})
+
+# -- area: sources ---------------------------------------------------------------
+MESSAGES.update({
+    # (sources: add this area's keys here)
+})
+
+# -- area: classifier ------------------------------------------------------------
+MESSAGES.update({
+    # (classifier: add this area's keys here)
+})
+
+# -- area: meeting ---------------------------------------------------------------
+MESSAGES.update({
+    # (meeting: add this area's keys here)
+})
+
+# -- area: polish ----------------------------------------------------------------
+MESSAGES.update({
+    # (polish: add this area's keys here)
+})
+
+# -- area: missed ----------------------------------------------------------------
+MESSAGES.update({
+    # (missed: add this area's keys here)
+})
+
+# -- area: hearing ---------------------------------------------------------------
+MESSAGES.update({
+    # (hearing: add this area's keys here)
+})
+
+# -- area: speed -----------------------------------------------------------------
+MESSAGES.update({
+    # (speed: add this area's keys here)
+})
+
+# -- area: pipeline --------------------------------------------------------------
+MESSAGES.update({
+    # (pipeline: add this area's keys here)
+})

@@ -38,7 +38,16 @@ def _register_commands() -> None:
 
     for command in register_cmds.COMMANDS:
         cli.add_command(command)
-    for module_name in ("scan", "classify", "audit", "catalogue", "review", "batch", "run"):
+    for module_name in (
+        "scan",
+        "classify",
+        "audit",
+        "catalogue",
+        "review",
+        "batch",
+        "run",
+        # (new command modules: one line each, below)
+    ):
         module = _optional_module(module_name)
         for command in getattr(module, "COMMANDS", ()):
             cli.add_command(command)
