@@ -142,8 +142,8 @@ def test_words_without_danish_letters_count_the_same():
 
 
 def test_q06_notes_name_parameters_cells_and_the_advanced_level():
-    graded = CRITERIA["Q06"].run(plan(**{c: 2 for c in GRADES}, p1_selvmordsrisiko=3,
-                                      p2_indsigt=5)).note
+    graded = CRITERIA["Q06"].run(plan(**{**{c: 2 for c in GRADES}, "p1_selvmordsrisiko": 3,
+                                         "p2_indsigt": 5})).note
     assert "p1_selvmordsrisiko = 3 (S)" in graded and "p2_indsigt = 5 (B)" in graded
     assert "kombinationsregel" in graded  # the model's weak point stays visible
     assert "p4_symptommestring" not in graded
