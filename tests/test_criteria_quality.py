@@ -3,6 +3,8 @@ and notes that name what decided."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from auditlib.criteria import CRITERIA
@@ -183,3 +185,22 @@ def test_q03_reads_the_catalogue_keywords_from_one_source(tmp_path):
     assert [(t.domain, t.point, t.keyword) for t in function_loss_terms()] == published
     note = CRITERIA["Q03"].run(plan(genoptraeningsbehov="Nedsat hukommelse efter ECT.")).note
     assert "(3c)" in note
+
+
+BILAG2 = Path(__file__).parent / "fixtures" / "bilag2.csv"
+
+
+def test_the_notats_bilag2_cases_get_q06_fulfilled():
+    """The regional notat's two cases (Bilag 2), typed as plans: both rightly got an almen
+    plan, though one was admitted for suicidal thoughts and the other has had attempts."""
+    from auditlib.audit import run_audit
+    from auditlib.register import load_register
+
+    register = load_register(BILAG2)
+    assert register.ok, register.problems
+    result = run_audit(register)
+    q06 = result.criteria[result.criteria["criterion_id"].eq("Q06")].set_index("plan_id")
+    assert q06["result"].to_dict() == {"BILAG2-CASE1": "opfyldt", "BILAG2-CASE2": "opfyldt"}
+    assert "tidligere" in q06.at["BILAG2-CASE2", "note"]
+    q03 = result.criteria[result.criteria["criterion_id"].eq("Q03")]
+    assert q03["result"].eq("opfyldt").all()

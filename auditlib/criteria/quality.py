@@ -139,7 +139,7 @@ ACTIVITY = _pattern([
     "følge* sit", "følger sin", "bruge* sin", "bruger sin", "skrive*", "skriver",
     "køre", "kører", "køre bil", "kører bil", "cykel*",
 ])
-VAGUE_ONLY = ("angiver en aktivitet, borgeren kan ses gøre, sammen med en hyppighed, "
+VAGUE_ONLY = ("en aktivitet, borgeren kan ses gøre, sammen med en hyppighed, "
               "mængde eller tidsramme")
 
 
@@ -167,7 +167,9 @@ def q02(plan: Plan) -> Outcome:
         elif activities:
             half.append(f"udsagn {goal.number} har aktiviteten {_quote(activities, 1)} men "
                         "hverken hyppighed, mængde eller tidsramme")
-    note = f"Ingen af de {len(goals)} mål i maal {VAGUE_ONLY} (fx 'handler selv ind 2 gange om ugen')."
+    which = "Målet i maal" if len(goals) == 1 else f"Ingen af de {len(goals)} mål i maal"
+    note = f"{which} {'angiver ikke' if len(goals) == 1 else 'angiver'} {VAGUE_ONLY} " \
+           "(fx 'handler selv ind 2 gange om ugen')."
     if half:
         note += " " + "; ".join(half).capitalize() + "."
     return Outcome(IKKE_OPFYLDT, note)
@@ -329,7 +331,7 @@ _CURRENT = re.compile(r"\b(?:fortsat|fortsaetter|aktuelt|aktuel|stadig|stadigvae
                       r"ved\s+udskrivning\w*|nyopstaa\w*)\b")
 _PAST = re.compile(r"\b(?:tidligere|har\s+haft|havde|hav\s+haft|haft|var|blev|anamnestisk\w*|"
                    r"under\s+indlaeggelsen|ved\s+indlaeggelsen|foer\s+indlaeggelsen|"
-                   r"indlagt\s+(?:\S+\s+){0,2}(?:pga\.?|paa\s+grund\s+af|grundet|efter|med|"
+                   r"indlagt\s+(?:\S+\s+){0,4}(?:pga\.?|paa\s+grund\s+af|grundet|efter|med|"
                    r"for)|indlaeggelse\w*\s+(?:pga\.?|paa\s+grund\s+af|grundet|efter)|"
                    r"i\s+(?:19|20)\d\d|for\s+\S+\s+(?:aar|maaneder|uger)\s+siden|"
                    r"forsoeg\w*|selvmordsforsoeg\w*)\b")
