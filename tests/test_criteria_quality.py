@@ -204,3 +204,13 @@ def test_the_notats_bilag2_cases_get_q06_fulfilled():
     assert "tidligere" in q06.at["BILAG2-CASE2", "note"]
     q03 = result.criteria[result.criteria["criterion_id"].eq("Q03")]
     assert q03["result"].eq("opfyldt").all()
+
+
+def test_the_catalogues_7_parameter_table_has_the_cells_q06_uses():
+    from auditlib.catalogue.content import load_content
+    from auditlib.criteria.quality import MODEL_CELLS
+
+    model = load_content().snitflader.parametermodel
+    assert [p.kolonne for p in model.parametre] == list(GRADES)
+    assert {p.kolonne: {c.grad: c.celle for c in p.trin} for p in model.parametre} == MODEL_CELLS
+    assert any("kombinationsregel" in w.titel.lower() for w in model.svagheder)
