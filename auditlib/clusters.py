@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from auditlib.classifier.text import fold_text
+from auditlib.text import fold_text
 from auditlib.errors import ConfigError
 from auditlib.messages import msg
 

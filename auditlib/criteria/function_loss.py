@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from auditlib.demo import PROJECT_ROOT
+from auditlib.resources import catalogue_dir
 
 FUNCTION_LOSS_FILE = "funktionstab.yaml"
 
@@ -31,7 +31,7 @@ class LossTerm:
 
 
 def function_loss_file(directory: Path | None = None) -> Path:
-    return (directory or PROJECT_ROOT / "catalogue") / FUNCTION_LOSS_FILE
+    return (directory or catalogue_dir()) / FUNCTION_LOSS_FILE
 
 
 @cache

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditlib.classifier.text import fold_text
 from auditlib.criteria.base import (
     IKKE_OPFYLDT,
     KAN_IKKE_VURDERES,
@@ -22,6 +21,7 @@ from auditlib.criteria.base import (
     criterion,
 )
 from auditlib.criteria.function_loss import DOMAIN_TITLES, LossTerm, function_loss_terms
+from auditlib.text import fold_text
 
 _LETTERS = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
 
