@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from auditlib.text import fold_text
 from auditlib.errors import ConfigError
 from auditlib.messages import msg
+from auditlib.text import fold_text
 
 DEFAULT_CLUSTER_MAP = Path(__file__).with_name("klynger.yaml")
 _MUNICIPALITY_SUFFIX = re.compile(r"\s+kommune$")

@@ -39,10 +39,9 @@ class Register:
     source: Path
     sha256: str
     extra_columns: list[str] = field(default_factory=list)
-    # Plans whose blank klynge was filled from kommune by the cluster map.
+    # Plans whose blank klynge was filled from kommune by the cluster map, and the map's file.
     filled_clusters: int = 0
-    # Things the user should know that are not problems (shown, never fatal).
-    notices: list[str] = field(default_factory=list)
+    cluster_map_source: str = ""
 
     @property
     def ok(self) -> bool:
@@ -159,28 +158,23 @@ def load_register(path: str | Path, cluster_map=None) -> Register:
                     if (i, p.column) not in converted_badly)
     frame = _typed(frame)
     problems.sort(key=_problem_order(table, frame))
-    notices = []
-    if filled:
-        from auditlib.clusters import load_cluster_map
-
-        notices.append(msg("klynge_udfyldt", count=filled,
-                           source=Path((cluster_map or load_cluster_map()).source).name))
     return Register(frame, problems, path, checksum(path),
-                    [c for c in extra if c not in misspelt_names], filled, notices)
+                    [c for c in extra if c not in misspelt_names], *filled)
 
 
-def _fill_clusters(frame: pd.DataFrame, cluster_map) -> tuple[pd.DataFrame, int]:
+def _fill_clusters(frame: pd.DataFrame, cluster_map) -> tuple[pd.DataFrame, tuple[int, str]]:
+    """A blank klynge from the cluster map's cluster of kommune (data-contract.md)."""
     from auditlib.clusters import load_cluster_map
 
     blank = frame["klynge"].isna()
     if not blank.any():
-        return frame, 0
+        return frame, (0, "")
     cluster_map = cluster_map or load_cluster_map()
     found = frame.loc[blank, "kommune"].map(cluster_map.cluster_of)
     found = found[found.notna()]
     frame = frame.copy()
     frame.loc[found.index, "klynge"] = found
-    return frame, len(found)
+    return frame, (len(found), Path(cluster_map.source).name if len(found) else "")
 
 
 # An extra column this close to a contract name is taken for a typo of it (difflib's ratio:
