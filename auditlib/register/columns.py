@@ -96,7 +96,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("samtykke_egen_laege", "category", "Samtykke til kopi til egen læge",
            "ja/nej: patientens svar på, om egen læge må få en kopi. Tom = ikke spurgt.",
            allowed=YES_NO, anchor="BEK 918 §4"),
-    Column("helhedsvurdering", "freetext", "Helhedsvurdering", "Den samlede vurdering."),
+    Column("helhedsvurdering", "freetext", "Helhedsvurdering",
+           "Borgerens samlede funktionsevne og samlede behov for rehabilitering. Skal "
+           "udfyldes ved rehabilitering på specialiseret niveau (kriterium K06). Det er ikke "
+           "den overordnede helhedsvurdering, der afgør, om der skal laves en plan.",
+           anchor="BEK 918 §2 stk. 3"),
     Column("funktionsevne", "freetext", "Funktionsevne",
            "Funktionsevne ved udskrivning – gerne sammenlignet med tidligere funktionsniveau."),
     Column("genoptraeningsbehov", "freetext", "Genoptræningsbehov",
