@@ -214,3 +214,22 @@ def test_the_catalogues_7_parameter_table_has_the_cells_q06_uses():
     assert [p.kolonne for p in model.parametre] == list(GRADES)
     assert {p.kolonne: {c.grad: c.celle for c in p.trin} for p in model.parametre} == MODEL_CELLS
     assert any("kombinationsregel" in w.titel.lower() for w in model.svagheder)
+
+
+def test_the_7_parameter_model_is_published_in_both_catalogue_formats(tmp_path):
+    from openpyxl import load_workbook
+
+    from auditlib.catalogue import build_catalogue, load_content, load_runs
+    from auditlib.catalogue.html import write_catalogue_html
+    from auditlib.catalogue.xlsx import write_catalogue_xlsx
+    from tests.catalogue_runs import write_run_folder
+
+    catalogue = build_catalogue(load_runs([write_run_folder(tmp_path / "run")]),
+                                load_content())
+    html = write_catalogue_html(catalogue, tmp_path / "k.html").read_text(encoding="utf-8")
+    assert 'id="parametermodel"' in html and "Ingen kombinationsregel" in html
+    assert "p7_aarsag" in html and "Grad 5" in html
+    sheet = load_workbook(write_catalogue_xlsx(catalogue, tmp_path / "k.xlsx"))["snitflader"]
+    assert {"Syv_parametre", "Modellens_svagheder"} <= set(sheet.tables)
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert "p1_selvmordsrisiko" in cells and any(c.startswith("S: Let forhøjet") for c in cells)
