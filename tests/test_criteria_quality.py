@@ -73,6 +73,11 @@ CASES = [
     ("Q06", {"hensyn": "Ikke aktuelt selvmordstruet."}, "opfyldt"),
     ("Q06", {"hensyn": "Selvmordsrisikoen vurderes ikke forhøjet."}, "opfyldt"),
     ("Q06", {"helhedsvurdering": "Indlagt på grund af massive selvmordstanker."}, "opfyldt"),
+    ("Q06", {"hensyn": "Indlagt efter selvmordsforsøg."}, "opfyldt"),
+    ("Q06", {"hensyn": "Selvmordstanker er aftaget."}, "opfyldt"),
+    ("Q06", {"hensyn": "Pårørende er bekymrede for selvmord."}, "opfyldt"),
+    ("Q06", {"hensyn": "Nyligt selvmordsforsøg, stadig selvmordstruet."}, "ikke_opfyldt"),
+    ("Q06", {"hensyn": "Høj selvmordsrisiko."}, "ikke_opfyldt"),
     ("Q06", {"helhedsvurdering": "Indlagt pga. selvmordstanker; fortsat forhøjet risiko for "
                                  "selvmord ved udskrivelsen."}, "ikke_opfyldt"),
     # with grades: almen with a cell without A

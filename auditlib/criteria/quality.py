@@ -337,7 +337,9 @@ _PAST = re.compile(r"\b(?:tidligere|har\s+haft|havde|hav\s+haft|haft|var|blev|an
                    r"forsoeg\w*|selvmordsforsoeg\w*)\b")
 _RAISED = re.compile(r"\b(?:forhoej\w*|oeget|oegede|hoej|akut\w*|selvmordstruet|suicidal\w*|"
                      r"selvmordsfare\w*|moderat\w*|betydelig\w*)\b")
-_PRESENT_HAS = re.compile(r"\b(?:har|er|oplever|udtrykker|beskriver|angiver)\s+(?:\S+\s+){0,2}$")
+# The patient "has" or "voices" the thoughts now ("har selvmordstanker", "oplever …");
+# "er bekymrede for selvmord" (someone's worry) is not itself a described risk.
+_PRESENT_HAS = re.compile(r"\b(?:har|oplever|udtrykker|beskriver|angiver)\s+(?:\S+\s+){0,2}$")
 _SENTENCE = re.compile(r"[.;!?\n]+")
 FREE_TEXT = ("helhedsvurdering", "funktionsevne", "genoptraeningsbehov", "maal", "ressourcer",
              "hensyn", "oevrige_indsatser", "bemaerkninger")
