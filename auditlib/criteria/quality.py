@@ -67,8 +67,8 @@ def _quote(words: list[str], limit: int = 5) -> str:
 # level only when it points back to the time before the illness or is used as "formerly".
 _ILLNESS_TIME = ("indlæggelse*", "sygdom*", "syg", "forløb*", "debut*", "episode*",
                  "depression*", "psykose*", "sygemelding*", "kontakt*", "krise*",
-                 "tilbagefald*", "symptom*", "dette", "det", "da", "hun", "han", "i", "sin",
-                 "sit", "sine", "at", "den", "denne", "behandling*")
+                 "tilbagefald*", "symptom*", "dette forløb", "hun blev*", "han blev*",
+                 "borgeren blev*", "i tiden", "sin*", "sit", "behandling*")
 COMPARISON = _pattern([
     "tidligere", "vanligvis", "vanlig*", "habituel*", "sædvanlig*", "normalt",
     "plejede", "plejer", "inden indlæggelse*", "inden sygdom*", "inden forløb*",
