@@ -18,6 +18,8 @@ DIMENSIONS = {
     "niveau": "Niveau",
     "diagnosegruppe": "Diagnosegruppe",
     "kommune": "Kommune",
+    # Municipal cells mostly vanish below 5 (DOMAIN.md §8): the cluster aggregates them.
+    "klynge": "Klynge",
 }
 DEPRESSION = "Depression (F32-F33)"
 ANXIETY = "Angst (F40-F41)"
@@ -41,10 +43,17 @@ def diagnosis_group(diagnoses: object) -> str:
     return OTHER
 
 
-def quarterly_counts(frame: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
+def quarterly_counts(frame: pd.DataFrame, min_count: int = 5,
+                     cluster_map=None) -> pd.DataFrame:
     """Long table ``opdeling, kategori, kvartal, planer`` (``planer`` as text: a number or
-    ``<5``), with a row ``I alt`` over all quarters for every category."""
+    ``<5``), with a row ``I alt`` over all quarters for every category. A plan without a
+    klynge is counted in its municipality's cluster from the cluster map."""
+    from auditlib.clusters import load_cluster_map
     from auditlib.privacy import suppress_small
+
+    cluster_map = cluster_map or load_cluster_map()
+    clusters = frame["klynge"].astype(object).where(frame["klynge"].notna(),
+                                                    frame["kommune"].map(cluster_map.cluster_of))
 
     data = pd.DataFrame({
         "kvartal": quarter_labels(frame["udskrevet"]).fillna(UNKNOWN),
@@ -52,6 +61,7 @@ def quarterly_counts(frame: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
                                       if isinstance(v, str) else UNKNOWN),
         "diagnosegruppe": frame["diagnose"].map(diagnosis_group),
         "kommune": frame["kommune"].fillna(UNKNOWN).replace("", UNKNOWN),
+        "klynge": clusters.fillna(UNKNOWN).replace("", UNKNOWN),
     })
     tables = []
     for dimension, title in DIMENSIONS.items():
