@@ -39,14 +39,17 @@ def build(source: Path) -> None:
     rank: dict[str, int] = {}
     for names in (women, men):
         for position, name in enumerate(names, start=1):
-            key = _title(name)
+            key = _title(name.strip())
+            if not key[:1].isalpha():
+                continue
             rank[key] = min(rank.get(key, position), position)
     firsts = sorted(rank, key=lambda n: (rank[n], n))
     _write("fornavne.txt.gz", "Danmarks Statistik, first names (women and men) 1 January 2014; "
            "one a line, most frequent first (rank = best line in either list).",
            [f"{name}\t{rank[name]}" for name in firsts])
     _write("efternavne.txt.gz", "Danmarks Statistik, surnames 1 January 2014; most frequent "
-           "first.", [_title(n) for n in _read(source / "names/efternavne.jsonl")])
+           "first.", [_title(n.strip()) for n in _read(source / "names/efternavne.jsonl")
+                       if n.strip()[:1].isalpha()])
     _write("vejnavne.txt.gz", "Danish street names (DAWA, the national address register).",
            sorted(set(_read(source / "streets/vejnavne.jsonl"))))
 

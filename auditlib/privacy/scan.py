@@ -149,7 +149,7 @@ def cell_text(value) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
-        return value if value.strip() else None
+        return value if value.strip() else ""
     if isinstance(value, float):
         if value != value:  # NaN
             return None
@@ -157,7 +157,7 @@ def cell_text(value) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
-        return None if pd.isna(value) else None  # a real date is no identifier
+        return None if pd.isna(value) else ""  # a date the loader read: no identifier
     if pd.isna(value):
         return None
     return str(value)
@@ -209,7 +209,7 @@ def scan_register(register, config=None, cluster: str | None = None) -> list[Fin
     findings: list[Finding] = []
     for column, texts in cells.items():
         for row, text in enumerate(texts):
-            if text is None:
+            if not text:
                 continue
             row_cluster = clusters[row]
             if row_cluster not in allow_cache:

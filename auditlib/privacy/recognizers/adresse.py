@@ -18,7 +18,7 @@ STREET_WORDS = ("vej", "vejen", "gade", "gaden", "allé", "alle", "stræde", "st
                 "toften", "toft", "høj", "højen", "gyde", "kvarter", "engen", "marken", "lunden",
                 "hegn", "dige", "kaj", "kajen", "holm", "agre", "ager", "løkke", "løkken",
                 "skov", "skoven", "gård", "gården", "vej.", "bro", "broen", "tværvej", "kvt.",
-                "passage", "promenade", "ring", "ringen", "stræde", "dal", "dalen", "mark")
+                "passage", "promenade", "ringen", "dalen")
 # After a number these are quantities, not house numbers ("3 km", "4-6 uger", "5000 kr.").
 _QUANTITY = frozenset({
     "uger", "uge", "ugen", "gange", "gang", "dage", "dag", "døgn", "timer", "time", "minutter",
@@ -36,13 +36,13 @@ _NAME_WORDS = (rf"(?:(?:{_CAP}|[{UPPER}]\.(?:[{UPPER}]\.)*|\d{{1,2}}\.|"
 _FLOOR = (rf"(?:,?{SPACE}?(?:st\.?|kl\.?|stuen|\d{{1,2}}\.?{SPACE}?(?:sal\b\.?)?)"
           rf"(?:,?{SPACE}?(?:th|tv|mf|t\.h|t\.v)\b\.?|(?<=\.)|(?<=sal)|(?<=stuen))"
           rf"(?:,?{SPACE}?(?:dør|lejl\.?|lejlighed|værelse){SPACE}?\d{{1,4}})?)?")
-_NUMBER = rf"\d{{1,4}}(?:{SPACE}?[A-Za-z](?![\w]))?(?:{DASH}\d{{1,4}}[A-Za-z]?)?"
+_NUMBER = rf"\d{{1,4}}(?:(?:[A-Za-z]|{SPACE}[A-Z])(?![\w]))?(?:{DASH}\d{{1,4}}[A-Za-z]?)?"
 _POSTCODE = (rf"(?:(?:DK|dk){DASH}?)?[1-9]\d{{3}}{SPACE}"
              rf"(?:[{UPPER}][{LOWER}{UPPER}]+|[{LOWER}]{{3,}})"
              rf"(?:{SPACE}(?:[{UPPER}]|[{UPPER}][{LOWER}{UPPER}]+|[SNØV]\.?)(?![\w]))?")
 _STREET_ADDRESS = re.compile(
     rf"(?<![\w.])(?P<street>{_NAME_WORDS}(?:[{UPPER}{LOWER}][{LOWER}{UPPER}]*))"
-    rf"{SPACE}(?P<no>{_NUMBER})(?![\w]|[,.]\d|{DASH}\d)"
+    rf"{SPACE}(?P<no>{_NUMBER})(?![\w]|[,.]\d|{DASH}\d|{SPACE}\d\d{SPACE}\d\d)"
     rf"(?P<floor>{_FLOOR})"
     rf"(?P<town>,?{SPACE}{_POSTCODE})?")
 _POSTCODE_TOWN = re.compile(rf"(?<![\w.,§/])(?<!§{SPACE})(?<!nr\.{SPACE})(?P<value>{_POSTCODE})"
@@ -69,6 +69,11 @@ _YEAR_CONTEXT = frozenset({"i", "år", "året", "siden", "fra", "til", "pr.", "e
                            "august", "september", "oktober", "november", "december", "og",
                            "primo", "medio", "ultimo", "foråret", "efteråret", "sommeren",
                            "vinteren", "inden", "ultimo", "indtil", "—", "-", "–", "i", "per"})
+# Words that make a run of capitalised words a body or a region, not a street.
+_NOT_STREET_WORDS = frozenset({"Region", "Regionen", "Kommune", "Kommunen", "Hospital",
+                               "Sygehus", "Afdeling", "Afsnit", "Center", "Psykiatrisk",
+                               "Klinik", "Uge", "Trin", "Fase", "Niveau", "Modul", "Punkt",
+                               "Bilag", "Side", "Kapitel", "Version", "Kl", "Nr", "Stue"})
 _STREET_SUFFIX = re.compile(rf"(?:{_STREET_RE})$", re.IGNORECASE)
 
 
@@ -78,6 +83,8 @@ def _street_part(words: list[str]) -> int | None:
     for take in range(len(words), 0, -1):
         name = " ".join(words[-take:])
         if not name[:1].isupper() and not name[:1].isdigit():
+            continue
+        if any(w in _NOT_STREET_WORDS for w in words[-take:]):
             continue
         if name in streets:
             return take

@@ -70,7 +70,7 @@ class CprRecognizer(Recognizer):
         before = words_before(text, match.start(), 2)
         if _OTHER_NUMBER.intersection(before) and not self.context_words.intersection(before):
             return None
-        return 0.95 if cpr_modulus11(digits) else self.base_score
+        return 1.0 if cpr_modulus11(digits) else self.base_score
 
 
 CPR = CprRecognizer(

@@ -31,7 +31,7 @@ PERSON_NOUNS = frozenset({
     "brugeren", "bruger", "klienten", "klient", "beboeren", "beboer", "deltageren", "jeg", "vi"})
 _DURATION_AFTER = frozenset({
     "lang", "langt", "lange", "varig", "varigt", "siden", "i", "på", "med", "til", "om", "frem",
-    "efter", "før", "tidligere", "senere", "ad", "af", "uden", "inden", "og", "eller", "mere",
+    "efter", "før", "tidligere", "senere", "ad", "af", "uden", "inden", "mere",
     "ældre", "yngre", "endnu", "tilbage", "forløb", "fravær", "ventetid", "behandling",
     "uddannelse", "erfaring", "misbrug", "ophold", "sygemelding", "varighed"})
 _DURATION_BEFORE = frozenset({

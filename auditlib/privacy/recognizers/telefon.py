@@ -14,11 +14,10 @@ from auditlib.privacy.recognizers.base import DASH, SPACE, Recognizer, words_bef
 
 _S = rf"(?:{SPACE}|\.|{DASH})"
 _PHONE = re.compile(
-    rf"(?<![\w.,/+\-–—])(?<!\d{SPACE})"
+    rf"(?<![\w.,/+\-–—])"
     rf"(?P<value>(?:(?:\+45|0045|\(\+45\)|\(0045\)){SPACE}?)?"
-    rf"(?P<number>\d{{8}}|\d\d(?P<sep>{_S})\d\d(?P=sep)\d\d(?P=sep)\d\d|\d{{4}}{_S}\d{{4}}"
-    rf"|\d\d{_S}\d\d{_S}\d{{4}}|\d{{4}}{_S}\d\d{_S}\d\d))"
-    rf"(?![\w]|[.,/\-–—]\d|{SPACE}\d)")
+    rf"(?P<number>\d{{8}}|\d\d(?P<sep>{_S})\d\d(?P=sep)\d\d(?P=sep)\d\d|\d{{4}}{_S}\d{{4}}))"
+    rf"(?![\w]|[.,/\-–—]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number named as something else ("kr. 12345678", "CVR 12345678", "konto 1234 5678").
 _OTHER_NUMBER = frozenset({
@@ -27,6 +26,10 @@ _OTHER_NUMBER = frozenset({
     "kontonummer", "kontonr.", "reg.nr.", "regnr.", "ean", "p-nummer", "p-nr.", "ordre",
     "ordrenummer", "faktura", "fakturanummer", "løbenummer", "id", "nr.", "bilag", "postnummer",
     "patientnummer", "cpr", "cpr-nr.", "personnummer"})
+_COUNT_AFTER = re.compile(
+    rf"{SPACE}+(?:planer|borgere|patienter|personer|indbyggere|ansatte|deltagere|sager|"
+    r"henvisninger|kontakter|besøg|timer|dage|stk|enheder|elever|brugere)\b")
+_UNIT_OF_AMOUNT = re.compile(rf"\d{SPACE}*(?:kr\.?|dkk){SPACE}*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(rf"{SPACE}*(?:kr\b|kroner|,-|%|dkk|mio|euro|€)", re.IGNORECASE)
 
 
@@ -41,20 +44,30 @@ def _phonenumbers_valid(candidate: str) -> bool:
 class PhoneRecognizer(Recognizer):
     def validate(self, match: re.Match[str], text: str) -> float | None:
         number = match.group("number")
+        if not number.isdigit() and re.search(rf"(?<!\d)\d\d{SPACE}$", text[max(0, match.start() - 4):match.start()]):
+            return None  # the tail of a longer run of digit groups
+        if not number.isdigit() and re.match(rf"{SPACE}\d\d(?!\d|[.,\-–]\d)", text[match.end():]):
+            return None  # the head of a longer run ("12 34 56 78 90")
         digits = re.sub(r"\D", "", number)
         parts = re.split(r"\D+", number)
-        if len(parts) == 2 and all(_YEAR.fullmatch(p) for p in parts):
-            return None  # two years, "2024 2025"
+        if len(parts) == 2 and (all(_YEAR.fullmatch(p) for p in parts)
+                                or ("-" in number and all(p.endswith("00") for p in parts))):
+            return None  # two years or a range of round counts ("2024 2025", "3000-4000")
+        if _COUNT_AFTER.match(text, match.end()):
+            return None
         if _AMOUNT_AFTER.match(text, match.end()):
             return None
         before = words_before(text, match.start(), 2)
+        if before[-1:] in (["kr"], ["kr."], ["dkk"]) and _UNIT_OF_AMOUNT.search(
+                text, max(0, match.start() - 30), match.start()):
+            before = []  # "35.000 kr 23456789": the unit of an amount, not a label
         if _OTHER_NUMBER.intersection(before[-1:]) or (
                 len(before) == 2 and before[0] in _OTHER_NUMBER and before[1] in ("nr.", "nummer")):
             return None
         if _phonenumbers_valid(match.group("value")):
             return self.base_score
         # Outside the Danish numbering plan (starts with 0 or 1): only with a context word.
-        return 0.3 if digits[0] in "01" else 0.45
+        return 0.3 if digits[0] in "01" else 0.5
 
 
 TELEFON = PhoneRecognizer(
