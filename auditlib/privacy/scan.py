@@ -57,7 +57,10 @@ class Finding:
     def __str__(self) -> str:
         from auditlib.messages import msg
 
-        return msg("privat_fund_linje", plan_id=self.where, column=self.column or "-",
+        if self.plan_id and not self.hide_id:
+            return msg("privat_fund_linje", plan_id=self.plan_id, column=self.column or "-",
+                       kind=self.kind, start=self.start, end=self.end)
+        return msg("privat_fund_linje_sted", where=self.where, column=self.column or "-",
                    kind=self.kind, start=self.start, end=self.end)
 
     def explain(self) -> str:

@@ -67,15 +67,13 @@ class BirthRecognizer(Recognizer):
             return 0.9
         if match.group("aar"):
             return None  # "3 års erfaring"
-        if nxt in _DURATION_AFTER:
-            return None
         prefix = text[max(0, match.start() - 40):match.start()]
         before = words_before(text, match.start(), 3)
         last = before[-1] if before else ""
-        if last in _DURATION_BEFORE:
-            return None
         if last in _AGE_WORDS or (len(before) >= 2 and before[-2:] == ["alder", "af"]):
-            return 0.85
+            return 0.85  # "fyldte 40 år i maj", "i en alder af 42 år"
+        if nxt in _DURATION_AFTER or last in _DURATION_BEFORE:
+            return None
         # "Kvinde, 42 år", "Mand 28 år", "Sonja, 38 år", "Borgeren (52 år)", "pt. 42 år"
         tail = prefix.rstrip(" \t\u00a0(,:–-")
         head_word = tail.rsplit(None, 1)[-1] if tail.split() else ""

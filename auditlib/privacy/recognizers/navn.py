@@ -54,19 +54,11 @@ PERSON_CONTEXT = frozenset({
     "barnebarn", "barnebarnet", "stedfar", "stedmor", "papfar", "papmor", "plejemor",
     "plejefar", "partner", "partneren", "samlever", "samleveren", "forlovede", "eks-kæreste",
     "ekskæreste", "pårørende", "værge", "værgen", "bisidder", "bisidderen", "advokat",
-    "advokaten", "egen", "ergoterapeut", "fysioterapeut", "socialrådgiver", "koordinator",
-    "koordinatoren", "tovholder", "tovholderen", "kontakt", "v.", "ved", "sammen", "med",
-    "hos", "til", "fra", "mødtes", "talt", "samtale", "ringede", "skrev", "børnene",
+    "advokaten", "ergoterapeut", "fysioterapeut", "socialrådgiver", "koordinator",
+    "koordinatoren", "tovholder", "tovholderen", "v.", "børnene",
     "døtrene", "sønnerne", "drengen", "pigen", "lillebror", "storebror", "lillesøster",
-    "storesøster", "venner", "veninder", "familien", "hjemmevejleder", "støtteperson",
-    "støttepersonen", "ledsager", "ledsageren", "underskrevet", "underskrift", "udarbejdet",
-    "skrevet", "journalført", "sekretær", "sekretæren"})
-# Relation and role words strong enough to make any capitalised listed word a person.
-_STRONG = frozenset(w for w in PERSON_CONTEXT
-                    if w not in {"ved", "sammen", "med", "hos", "til", "fra", "kontakt", "egen",
-                                 "samtale", "mødtes", "talt", "ringede", "skrev", "familien",
-                                 "venner", "veninder", "underskrevet", "underskrift",
-                                 "udarbejdet", "skrevet", "journalført"})
+    "storesøster", "hjemmevejleder", "støtteperson", "støttepersonen", "ledsager",
+    "ledsageren", "sekretær", "sekretæren", "underskrevet"})
 _PERSON_VERBS = frozenset({
     "har", "havde", "er", "var", "bor", "boede", "siger", "sagde", "fortæller", "fortalte",
     "ønsker", "ønskede", "går", "gik", "kan", "kunne", "vil", "ville", "skal", "skulle",
