@@ -31,7 +31,7 @@ _QUANTITY = frozenset({
 _STREET_RE = "|".join(sorted(set(STREET_WORDS), key=len, reverse=True))
 _CAP = rf"[{UPPER}][{LOWER}]*\.?"
 # Up to four words before a house number: "Dronning Dagmars Vej", "H.C. Andersens Boulevard".
-_NAME_WORDS = (rf"(?:(?:{_CAP}|[{UPPER}]\.(?:[{UPPER}]\.)*|\d{{1,2}}\.|"
+_NAME_WORDS = (rf"(?:(?:{_CAP}|[{UPPER}]+'s|[{UPPER}]\.(?:[{UPPER}]\.)*|\d{{1,2}}\.|"
                rf"[{LOWER}]{{1,3}}){SPACE}){{0,3}}")
 _FLOOR = (rf"(?:,?{SPACE}?(?:st\.?|kl\.?|stuen|\d{{1,2}}\.?{SPACE}?(?:sal\b\.?)?)"
           rf"(?:,?{SPACE}?(?:th|tv|mf|t\.h|t\.v)\b\.?|(?<=\.)|(?<=sal)|(?<=stuen))"
@@ -42,7 +42,7 @@ _POSTCODE = (rf"(?:(?:DK|dk){DASH}?)?[1-9]\d{{3}}{SPACE}"
              rf"(?:{SPACE}(?:[{UPPER}]|[{UPPER}][{LOWER}{UPPER}]+|[SNØV]\.?)(?![\w]))?")
 _STREET_ADDRESS = re.compile(
     rf"(?<![\w.])(?P<street>{_NAME_WORDS}(?:[{UPPER}{LOWER}][{LOWER}{UPPER}]*))"
-    rf"{SPACE}(?P<no>{_NUMBER})(?![\w]|[,.]\d|{DASH}\d|{SPACE}\d\d{SPACE}\d\d)"
+    rf"{SPACE}(?P<no>{_NUMBER})(?![\w]|[,.]\d|{DASH}\d|{SPACE}\d\d{SPACE}\d\d|{SPACE}\d{{4}}\b)"
     rf"(?P<floor>{_FLOOR})"
     rf"(?P<town>,?{SPACE}{_POSTCODE})?")
 _POSTCODE_TOWN = re.compile(rf"(?<![\w.,§/])(?<!§{SPACE})(?<!nr\.{SPACE})(?P<value>{_POSTCODE})"
@@ -69,17 +69,28 @@ _YEAR_CONTEXT = frozenset({"i", "år", "året", "siden", "fra", "til", "pr.", "e
                            "august", "september", "oktober", "november", "december", "og",
                            "primo", "medio", "ultimo", "foråret", "efteråret", "sommeren",
                            "vinteren", "inden", "ultimo", "indtil", "—", "-", "–", "i", "per"})
+# Capitalised words that introduce an address rather than belong to it.
+_ADDRESS_LABELS = frozenset({"Adresse", "Adressen", "Opholdsadresse", "Bopæl", "Bopælsadresse",
+                             "Hjemmeadresse", "Folkeregisteradresse", "Postadresse", "Borgeren",
+                             "Patienten", "Hjemmebesøg", "Bor", "Flyttet", "Ny adresse"})
 # Words that make a run of capitalised words a body or a region, not a street.
 _NOT_STREET_WORDS = frozenset({"Region", "Regionen", "Kommune", "Kommunen", "Hospital",
                                "Sygehus", "Afdeling", "Afsnit", "Center", "Psykiatrisk",
                                "Klinik", "Uge", "Trin", "Fase", "Niveau", "Modul", "Punkt",
-                               "Bilag", "Side", "Kapitel", "Version", "Kl", "Nr", "Stue"})
+                               "Bilag", "Side", "Kapitel", "Version", "Kl", "Nr", "Stue",
+                               "Planen", "Målet", "Status", "Forløbet", "Indsatsen",
+                               "Aftalen", "Borgeren", "Patienten", "Dag", "Døgn", "Ugen",
+                               "Året", "Runde", "Gruppen", "Holdet", "Samtalen", "Mødet"})
 _STREET_SUFFIX = re.compile(rf"(?:{_STREET_RE})$", re.IGNORECASE)
 
 
 def _street_part(words: list[str]) -> int | None:
     """How many of the last ``words`` make a street name, or None when none do."""
     streets = street_names()
+    words = words[max((i + 1 for i, w in enumerate(words) if w in _ADDRESS_LABELS), default=0):]
+    for take in range(len(words), 1, -1):
+        if " ".join(words[-take:]) in streets:
+            return take
     for take in range(len(words), 0, -1):
         name = " ".join(words[-take:])
         if not name[:1].isupper() and not name[:1].isdigit():
@@ -89,10 +100,12 @@ def _street_part(words: list[str]) -> int | None:
         if name in streets:
             return take
         last = words[-1]
-        # A street word ending: "Æblevej", "Frede Juels Vej"; all words capitalised or
-        # short joiners ("Vester Voldgade", "Sankt Peders Stræde").
+        # A street word ending: "Æblevej" alone; several capitalised words only when the
+        # last is the street word itself ("Frede Juels Vej", "Sankt Peders Stræde"), so
+        # "Opholdsadresse Forbrovej 146" starts at "Forbrovej".
         if _STREET_SUFFIX.search(last) and len(last) >= 3 and last[:1].isupper():
-            if all(w[:1].isupper() or w[:1].isdigit() for w in words[-take:]):
+            if take == 1 or (last.lower().rstrip(".") in STREET_WORDS and all(
+                    w[:1].isupper() or w[:1].isdigit() for w in words[-take:])):
                 return take
     return None
 

@@ -77,17 +77,28 @@ class Recognizer:
 
 
 def sentence_start(text: str, start: int, window: int = 80) -> int:
-    """Where the sentence holding ``start`` begins (abbreviations do not end one)."""
+    """Where the sentence holding ``start`` begins (abbreviations do not end one, nor
+    does a full stop before a digit: "Journalnr. 87654321")."""
     lo = max(0, start - window)
     cut = lo
-    for end in _SENTENCE_END.finditer(text, lo, start):
-        word = text[max(lo, end.start() - 6):end.start() + 1].split()
-        if not word or word[-1].lower() not in _ABBREVIATIONS:
+    for end in _SENTENCE_MARK.finditer(text, lo, start):
+        mark, after = end.group(0), text[end.end():end.end() + 2]
+        if mark == "\n":
             cut = end.end()
+            continue
+        if after[:1] not in ("", " ", "\t", "\n", "\u00a0"):
+            continue  # "bl.a", "2.5"
+        if mark == ".":
+            if after[1:2].isdigit():
+                continue
+            word = text[max(lo, end.start() - 8):end.start() + 1].split()
+            if word and word[-1].lower() in _ABBREVIATIONS:
+                continue
+        cut = end.end()
     return cut
 
 
-_SENTENCE_END = re.compile(r"[.!?;:\n•](?=\s|$)|\n")
+_SENTENCE_MARK = re.compile(r"[.!?;•\n]")
 _ABBREVIATIONS = frozenset({"hr.", "f.", "dr.", "ca.", "bl.a.", "evt.", "fru.", "frk.", "nr.",
                             "tlf.", "kr.", "pt.", "jf.", "mv.", "mht.", "vedr.", "cpr.nr.",
                             "st.", "sal.", "tv.", "th.", "mf.", "kl.", "d.", "ds.", "v."})

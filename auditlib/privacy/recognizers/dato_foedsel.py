@@ -72,14 +72,14 @@ class BirthRecognizer(Recognizer):
         last = before[-1] if before else ""
         if last in _AGE_WORDS or (len(before) >= 2 and before[-2:] == ["alder", "af"]):
             return 0.85  # "fyldte 40 år i maj", "i en alder af 42 år"
-        if nxt in _DURATION_AFTER or last in _DURATION_BEFORE:
-            return None
         # "Kvinde, 42 år", "Mand 28 år", "Sonja, 38 år", "Borgeren (52 år)", "pt. 42 år"
         tail = prefix.rstrip(" \t\u00a0(,:–-")
         head_word = tail.rsplit(None, 1)[-1] if tail.split() else ""
         if last in PERSON_NOUNS and (prefix.rstrip().endswith((",", "(", ":", "–", "-"))
                                      or head_word.lower().rstrip(".,") == last):
             return 0.8
+        if nxt in _DURATION_AFTER or last in _DURATION_BEFORE:
+            return None
         if _NAME.match(head_word) and prefix.rstrip().endswith((",", "(")):
             return 0.75  # "Sonja, 38 år"
         if last in ("er", "var") and len(before) >= 2 and before[-2] in PERSON_NOUNS:

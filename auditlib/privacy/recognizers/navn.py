@@ -59,6 +59,11 @@ PERSON_CONTEXT = frozenset({
     "døtrene", "sønnerne", "drengen", "pigen", "lillebror", "storebror", "lillesøster",
     "storesøster", "hjemmevejleder", "støtteperson", "støttepersonen", "ledsager",
     "ledsageren", "sekretær", "sekretæren", "underskrevet"})
+# "Mettes mor": a genitive before a relation word is a person whatever the name.
+_RELATIONS = frozenset({"mor", "far", "datter", "søn", "bror", "søster", "mand", "kone",
+                        "kæreste", "ægtefælle", "forældre", "børn", "barn", "familie", "ven",
+                        "veninde", "mormor", "morfar", "farmor", "farfar", "hustru", "samlever",
+                        "kontaktperson", "sagsbehandler", "læge", "lejlighed", "bolig"})
 _PERSON_VERBS = frozenset({
     "har", "havde", "er", "var", "bor", "boede", "siger", "sagde", "fortæller", "fortalte",
     "ønsker", "ønskede", "går", "gik", "kan", "kunne", "vil", "ville", "skal", "skulle",
@@ -93,7 +98,8 @@ _FUNCTION_WORDS = frozenset({
     "Mor", "Far", "Bror", "Søster", "Pt", "Dr", "Hr", "Fru", "Frk", "Sankt", "Skt", "St",
     "Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag", "Januar",
     "Februar", "Maj", "September", "Oktober", "November", "December", "Kvinde", "Mand",
-    "Borgeren", "Patienten", "Planen", "Status", "Mål", "Aftale", "Samtale"})
+    "Borgeren", "Patienten", "Planen", "Status", "Mål", "Aftale", "Samtale", "Borger",
+    "Patient", "Bruger", "Klient", "Beboer", "Læge", "Lægen", "Pårørende", "Kommunens"})
 INSTITUTION_WORDS = frozenset({
     "Region", "Regionen", "Kommune", "Kommunen", "Kommunes", "Hospital", "Hospitalet",
     "Hospitals", "Sygehus", "Sygehuset", "Psykiatri", "Psykiatrien", "Psykiatrisk",
@@ -183,6 +189,7 @@ class _Token:
     caps: bool
     genitive: bool
     blocked: bool   # a function, place or institution word
+    place: bool = False  # a town that is also a surname ("Kolding", "Greve")
 
 
 def _token(match: re.Match[str], firsts: dict[str, int], lasts: dict[str, int],
@@ -196,16 +203,18 @@ def _token(match: re.Match[str], firsts: dict[str, int], lasts: dict[str, int],
     first = firsts.get(name, 0) or (_hyphen_rank(name, firsts) if "-" in name else 0)
     last = lasts.get(name, 0)
     genitive = False
-    if not first and not last and len(name) > 3 and name[-1] == "s":
+    if len(name) > 3 and name[-1] == "s" and not last and (not first or first > COMMON_RANK):
+        # "Mettes"; "Haralds" is a rare name of its own but far more often Harald's.
         base = name[:-1]
-        first, last = firsts.get(base, 0), lasts.get(base, 0)
-        genitive = bool(first or last)
-        if genitive:
-            name = base
+        base_first, base_last = firsts.get(base, 0), lasts.get(base, 0)
+        if (base_first or base_last) and (not first or 0 < base_first < first):
+            first, last, genitive, name = base_first, base_last, True, base
     folded = word.casefold()
-    blocked = (folded in allow or name in _FUNCTION_WORDS or name in PLACES
+    place = name in PLACES
+    blocked = (folded in allow or name in _FUNCTION_WORDS or place
                or name in INSTITUTION_WORDS or word in INSTITUTION_WORDS)
-    return _Token(start, end, word, name, first, last, False, caps, genitive, blocked)
+    return _Token(start, end, word, name, first, last, False, caps, genitive, blocked,
+                  place and bool(last) and folded not in allow)
 
 
 def _hyphen_rank(name: str, firsts: dict[str, int]) -> int:
@@ -260,6 +269,11 @@ class NameRecognizer(Recognizer):
         i = 0
         while i < len(chain):
             token = chain[i]
+            if token.place:
+                # A town that is also a surname counts only after "fru", "hr." …
+                out.append(Candidate(token.start, token.end, 0.15, "navn_efternavn_alene"))
+                i += 1
+                continue
             if token.blocked or not (token.first or token.last or token.initial):
                 i += 1
                 continue
@@ -283,13 +297,13 @@ class NameRecognizer(Recognizer):
             return i
         if head.initial:
             nxt = chain[i + 1] if i + 1 < len(chain) else None
-            return i + 1 if nxt and nxt.last and not nxt.blocked else i
+            return i + 1 if nxt and nxt.last and (nxt.place or not nxt.blocked) else i
         if not head.first or head.first > FULL_NAME_RANK:
             return i
         j = i
         while j + 1 < len(chain):
             nxt = chain[j + 1]
-            if nxt.blocked or nxt.initial:
+            if (nxt.blocked and not nxt.place) or nxt.initial:
                 break
             # A surname, a middle name, or an unlisted capitalised word after a real first
             # name ("Bente Singh"): all one name.
@@ -315,6 +329,9 @@ class NameRecognizer(Recognizer):
         if token.caps:
             return Candidate(token.start, token.end, 0.2, "navn_store_bogstaver")
         if token.genitive:
+            relation = re.match(rf"{SPACE}+([{LOWER}]+)", text[token.end:token.end + 20])
+            if token.first and relation and relation.group(1) in _RELATIONS:
+                return Candidate(token.start, token.end, 0.7, "navn_genitiv_relation")
             if token.first and token.first <= COMMON_RANK and token.name not in NAME_WORDS:
                 return Candidate(token.start, token.end, 0.6, "navn_genitiv")
             return Candidate(token.start, token.end, 0.2, "navn_genitiv")
