@@ -29,7 +29,7 @@ _QUANTITY = frozenset({
     "af", "ud", "til", "gr", "mio", "mia", "tusind", "årig", "årige", "dkk", "euro",
     "genstande", "cigaretter", "kopper", "glas", "øl", "dl", "tabletter", "tbl"})
 _STREET_RE = "|".join(sorted(set(STREET_WORDS), key=len, reverse=True))
-_CAP = rf"[{UPPER}][{LOWER}]*\.?"
+_CAP = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}][{LOWER}]*)?\.?"
 # Up to four words before a house number: "Dronning Dagmars Vej", "H.C. Andersens Boulevard".
 _NAME_WORDS = (rf"(?:(?:{_CAP}|[{UPPER}]+'s|[{UPPER}]\.(?:[{UPPER}]\.)*|\d{{1,2}}\.|"
                rf"[{LOWER}]{{1,3}}){SPACE}){{0,3}}")

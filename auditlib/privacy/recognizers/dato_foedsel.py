@@ -78,14 +78,14 @@ class BirthRecognizer(Recognizer):
         if last in PERSON_NOUNS and (prefix.rstrip().endswith((",", "(", ":", "–", "-"))
                                      or head_word.lower().rstrip(".,") == last):
             return 0.8
+        if len(before) >= 2 and before[-2] in PERSON_NOUNS and (
+                (last == "på" and nxt not in ("lang", "langt", "varig", "siden", "tilbage"))
+                or (last in ("er", "var") and nxt not in _DURATION_AFTER)):
+            return 0.8  # "en kvinde på 42 år med …", "hun er 42 år og …"
         if nxt in _DURATION_AFTER or last in _DURATION_BEFORE:
             return None
         if _NAME.match(head_word) and prefix.rstrip().endswith((",", "(")):
             return 0.75  # "Sonja, 38 år"
-        if last in ("er", "var") and len(before) >= 2 and before[-2] in PERSON_NOUNS:
-            return 0.8  # "hun er 42 år", "borgeren var 67 år"
-        if last == "på" and len(before) >= 2 and before[-2] in PERSON_NOUNS:
-            return 0.8  # "en kvinde på 42 år"
         if not tail or tail.endswith(("\n", ".", ";")) and nxt in ("", "gammel"):
             return None
         # A bare "42 år" leaves the decision to a context word before it.
