@@ -558,6 +558,10 @@ MESSAGES.update({
 # -- area: privacy ---------------------------------------------------------------
 MESSAGES.update({
     # (privacy: add this area's keys here)
+    "privat_fund_linje_sted": "{where}, kolonne {column}, type {kind}, tegn {start}–{end}",
+    "privat_forklaring": "{reason} Mønster: {pattern}; {context}; score {score}.",
+    "privat_forklaring_kontekst": "kontekstord '{word}' hævede scoren",
+    "privat_forklaring_ingen_kontekst": "intet kontekstord",
 })
 
 # -- area: stats -----------------------------------------------------------------
