@@ -79,16 +79,19 @@ def primary_marker(min_count: int) -> str:
 
 def suppress_cells(values: Mapping[Hashable, int], equations: Iterable[Equation] = (), *,
                    min_count: int = 5, suppress_zero: bool = True,
-                   hide: Iterable[Hashable] = ()) -> Suppression:
+                   hide: Iterable[Hashable] = (),
+                   published_elsewhere: Iterable[Hashable] = ()) -> Suppression:
     """Primary and complementary suppression of the cells ``values`` (key -> count),
     linked by ``equations``. ``hide``: cells that must be hidden anyway (e.g. a count
-    whose rate would give a hidden cell away); they are shown as ``"x"``."""
+    whose rate would give a hidden cell away); they are shown as ``"x"``.
+    ``published_elsewhere``: totals the reader knows from another page (a cluster's
+    number of plans); they are never chosen to be hidden."""
     values = {key: int(value) for key, value in values.items()}
     equations = [eq for eq in equations if eq.parts]
     low = 0 if suppress_zero else 1
     primary = {key for key, value in values.items() if low <= value < min_count}
     secondary: set = (set(hide) & values.keys()) - primary
-    system = _System(values, equations)
+    system = _System(values, equations, frozenset(published_elsewhere))
     while True:
         hidden = primary | secondary
         fixed = system.linearly_fixed(hidden)
@@ -123,6 +126,7 @@ def recoverable_cells(values: Mapping[Hashable, int], equations: Iterable[Equati
 class _System:
     values: dict
     equations: list[Equation]
+    keep: frozenset = frozenset()
     _by_cell: dict = field(default_factory=dict)
     _totals: set = field(default_factory=set)
 
@@ -216,7 +220,8 @@ class _System:
             for index in self._by_cell.get(key, []):
                 eq = self.equations[index]
                 candidates |= {k for k in (eq.total, *eq.parts)
-                               if k not in hidden and self.values.get(k, 0) > 0}
+                               if k not in hidden and k not in self.keep
+                               and self.values.get(k, 0) > 0}
         if not candidates:
             return None
         return min(candidates, key=lambda k: (k in self._totals, self.values[k], _order(k)))
