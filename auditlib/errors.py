@@ -60,3 +60,8 @@ class NotebookError(AuditlibError):
 
 class OutputError(AuditlibError):
     """An output cannot be written (folder not writable, would overwrite the input)."""
+
+
+class ExtractInvalidError(AuditlibError):
+    """The discharge extract (``counts --discharges``) cannot be used; ``problems`` lists
+    every problem found."""

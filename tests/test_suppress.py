@@ -167,7 +167,7 @@ def tables(draw):
 
 
 @example(with_totals([[1, 1]], columns=["K0", "K1"], index=["r0"]), False, 3)
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables(), st.booleans(), st.sampled_from([3, 5]))
 def test_no_hidden_cell_is_recoverable(table, suppress_zero, min_count):
     shown = suppress_table(table, row_total="I alt", column_total="I alt",

@@ -124,7 +124,8 @@ class LinkedTables:
 def link_tables(data: pd.DataFrame, tables: Sequence[tuple[str, ...]],
                 whole_period_only: Iterable[tuple[str, ...]] = (),
                 weights: pd.Series | None = None,
-                categories: dict[str, Sequence[str]] | None = None) -> LinkedTables:
+                categories: dict[str, Sequence[str]] | None = None,
+                quarters: Sequence[str] | None = None) -> LinkedTables:
     """Count ``data`` (one row per plan, or per extract row with ``weights``) in every
     table of ``tables`` (each a tuple of dimension names; ``()`` is the total), per
     quarter and over all quarters, with every category combination (zeros included:
@@ -132,8 +133,10 @@ def link_tables(data: pd.DataFrame, tables: Sequence[tuple[str, ...]],
     weights = weights if weights is not None else pd.Series(1, index=data.index)
     tables = list(dict.fromkeys([(), *tables]))
     whole_period_only = set(whole_period_only)
-    quarters = sorted(set(data["kvartal"]) - {UNKNOWN}) + \
-        ([UNKNOWN] if UNKNOWN in set(data["kvartal"]) else [])
+    if quarters is None:
+        quarters = sorted(set(data["kvartal"]) - {UNKNOWN}) + \
+            ([UNKNOWN] if UNKNOWN in set(data["kvartal"]) else [])
+    quarters = list(quarters)
     dimensions = sorted({d for t in tables for d in t})
     given = categories or {}
     order = {d: list(given[d]) if d in given else _category_order(d, data[d]) for d in dimensions}

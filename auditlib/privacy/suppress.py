@@ -110,7 +110,26 @@ def suppress_cells(values: Mapping[Hashable, int], equations: Iterable[Equation]
             break
         primary -= degrade
         secondary |= degrade
+    secondary = _prune(system, primary, secondary, set(hide), min_count, suppress_zero)
     return Suppression(frozenset(primary), frozenset(secondary), min_count)
+
+
+def _prune(system: "_System", primary: set, secondary: set, forced: set, min_count: int,
+           suppress_zero: bool) -> set:
+    """Show again every complementary cell that the others make unnecessary, the
+    largest first (the greedy pass hides one cell at a time and can overshoot)."""
+    secondary = set(secondary)
+    for key in sorted(secondary - forced, key=lambda k: (-system.values[k], _order(k))):
+        if system.values[key] < min_count:
+            continue  # a degraded small cell stays hidden
+        trial = secondary - {key}
+        hidden = primary | trial
+        if system.linearly_fixed(hidden):
+            continue
+        if system.bound_fixed(primary, trial, min_count, suppress_zero):
+            continue
+        secondary = trial
+    return secondary
 
 
 def recoverable_cells(values: Mapping[Hashable, int], equations: Iterable[Equation],
