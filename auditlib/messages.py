@@ -596,6 +596,26 @@ MESSAGES.update({
         "sammen til én."
     ),
     "udtraek_ekstra_kolonner": "Kolonner i udtrækket, der ikke bruges: {columns}.",
+    "counts_tegn": (
+        "'{marker}': færre end 5 (diskretioneret). 'x': skjult, så et lille tal ikke kan "
+        "regnes ud af totalerne (kan være et hvilket som helst antal)."
+    ),
+    "counts_kolonne_kategori": "Kategori",
+    "counts_kolonne_kvartal": "Kvartal",
+    "counts_kolonne_pr_100": "pr. 100",
+    "counts_kolonne_indsats": "Indsats",
+    "counts_kolonne_andel": "andel",
+    "counts_rater_overskrift": (
+        "Planer pr. 100 {kind} (udtrækket '{name}'), med 95 %-konfidensinterval (Wilson). "
+        "En rate vises kun, når både planer og {kind} vises."
+    ),
+    "counts_note_flere_planer_end_udskrivninger": (
+        "Bemærk: nogle celler har flere planer end {kind}; der vises ingen "
+        "konfidensinterval. Dækker udtrækket alle kontakter, planerne kommer fra?"
+    ),
+    "counts_indsatser_overskrift": (
+        "Øvrige indsatser ved siden af planen (feltet oevrige_indsatser; plan på plan)"
+    ),
 })
 
 # -- area: sources ---------------------------------------------------------------

@@ -209,7 +209,8 @@ def table_title(table: tuple[str, ...]) -> str:
     for dims, title in BREAKDOWNS.values():
         if dims == table:
             return title
-    return " × ".join(table)
+    titles = [BREAKDOWNS[d][1] if d in BREAKDOWNS else d for d in table]
+    return " × ".join([titles[0]] + [t.lower() for t in titles[1:]])
 
 
 def long_table(linked: LinkedTables, result: Suppression, value_name: str) -> pd.DataFrame:
