@@ -137,3 +137,12 @@ def efforts_overview(frame: pd.DataFrame, statements: pd.DataFrame, *, min_count
         rows.append({"gruppe": group, "indsats": title, "planer": result.display(key, count),
                      "andel": float("nan") if hidden or not n_plans else count / n_plans})
     return pd.DataFrame(rows, columns=["gruppe", "indsats", "planer", "andel"])
+
+
+def efforts_text_table(overview: pd.DataFrame) -> pd.DataFrame:
+    """The overview as people read it (``46 %``)."""
+    from auditlib.counts.rates import danish_percent
+
+    return pd.DataFrame({"Gruppe": overview["gruppe"], "Indsats": overview["indsats"],
+                         "Planer": overview["planer"],
+                         "Andel": [danish_percent(v) for v in overview["andel"]]})

@@ -73,48 +73,70 @@ class CountsReport:
     plan_tables: LinkedTables | None = None
     discharge_tables: LinkedTables | None = None
     discharge_suppression: Suppression | None = None
+    reference: pd.DataFrame | None = None  # published figures beside the register's
 
 
 def count_report(frame: pd.DataFrame, *, by: Iterable[str] | None = None,
                  extract: DischargeExtract | None = None, min_count: int = 5,
-                 suppress_zero: bool = True) -> CountsReport:
-    """The breakdowns of ``frame`` and, with ``extract``, plans per 100 discharges by the
-    extract's unit (and diagnosis group when it has one), all suppressed."""
-    tables, whole_period = _tables_for(by or DEFAULT_BREAKDOWNS)
-    data = plan_dimensions(frame)
-    if extract is None:
-        linked = link_tables(data, tables, whole_period)
-        result = linked.suppress(min_count, suppress_zero)
-        return CountsReport(long_table(linked, result, "planer"), suppression=result,
-                            plan_tables=linked)
+                 suppress_zero: bool = True, reference: pd.DataFrame | None = None,
+                 label: str = "") -> CountsReport:
+    """The breakdowns of ``frame``; with ``extract``, plans per 100 discharges by the
+    extract's unit (and diagnosis group when it has one); with ``reference`` (rows of
+    ``reference_figures()``), the register's figures beside the published ones. Every
+    plan count of all of them is suppressed in one system."""
+    from auditlib.counts.reference import reference_cells, reference_comparison_table
+    from auditlib.privacy.suppress import suppress_cells
 
-    unit = extract.unit
-    rate_tables = [(unit,)] + ([("diagnosegruppe",), (unit, "diagnosegruppe")]
-                               if extract.has_groups else [])
-    ext = extract.frame.rename(columns={"antal": "_antal"})
-    if not extract.has_groups:
-        ext["diagnosegruppe"] = UNKNOWN
-    quarters = sorted(set(data["kvartal"]) | set(ext["kvartal"]))
-    dims = {d for t in tables + rate_tables for d in t}
-    categories = {d: _category_order(d, set(data[d]) | (set(ext[d]) if d in ext else set()))
+    tables, whole_period = _tables_for(by or DEFAULT_BREAKDOWNS)
+    published = [table_title(t) for t in [(), *tables]]
+    data = plan_dimensions(frame)
+    rate_tables: list[tuple[str, ...]] = []
+    ext = None
+    quarters = None
+    if extract is not None:
+        rate_tables = [(extract.unit,)] + ([("diagnosegruppe",), (extract.unit, "diagnosegruppe")]
+                                           if extract.has_groups else [])
+        ext = extract.frame.rename(columns={"antal": "_antal"})
+        if not extract.has_groups:
+            ext["diagnosegruppe"] = UNKNOWN
+        quarters = sorted(set(data["kvartal"]) | set(ext["kvartal"]))
+    extra = [("diagnosegruppe",), ("kommune",)] if reference is not None else []
+    system = list(dict.fromkeys(tables + rate_tables + extra))
+    dims = {d for t in system for d in t}
+    categories = {d: _category_order(d, set(data[d]) | (set(ext[d]) if ext is not None
+                                                        and d in ext else set()))
                   for d in dims}
     if "diagnosegruppe" in categories:
         categories["diagnosegruppe"] = [g for g in DIAGNOSIS_GROUPS
                                         if g in set(categories["diagnosegruppe"])]
-    plans = link_tables(data, tables + rate_tables, whole_period, categories=categories,
-                        quarters=quarters)
-    plan_result = plans.suppress(min_count, suppress_zero)
+    plans = link_tables(data, system, whole_period, categories=categories, quarters=quarters)
+    values, equations = dict(plans.values), list(plans.equations)
+    cells = None
+    if reference is not None:
+        cells = reference_cells(reference, plans)
+        values.update(cells.values)
+        equations += cells.equations
+    plan_result = suppress_cells(values, equations, min_count=min_count,
+                                 suppress_zero=suppress_zero)
+    plans = LinkedTables(values, equations, plans.categories, plans.quarters, plans.per_quarter)
+    counts = long_table(plans, plan_result, "planer")
+    counts = counts[counts["opdeling"].isin(published)].reset_index(drop=True)
+    report = CountsReport(counts, suppression=plan_result, plan_tables=plans)
+    if cells is not None:
+        report.reference = reference_comparison_table(reference, cells, plans, plan_result,
+                                                      label)
+    if extract is None:
+        return report
     discharges = link_tables(ext, rate_tables, weights=ext["_antal"],
                              categories={d: categories[d] for d in
                                          {d for t in rate_tables for d in t}},
                              quarters=quarters)
     discharge_result = discharges.suppress(min_count, suppress_zero)
-    rates, notes = _rate_rows(plans, plan_result, discharges, discharge_result,
-                              rate_tables, extract.kind)
-    counts = long_table(plans, plan_result, "planer")
-    counts = counts[counts["opdeling"].isin([table_title(t) for t in [(), *tables]])]
-    return CountsReport(counts.reset_index(drop=True), rates, extract.kind, notes, plan_result,
-                        plans, discharges, discharge_result)
+    report.rates, report.notes = _rate_rows(plans, plan_result, discharges, discharge_result,
+                                            rate_tables, extract.kind)
+    report.kind = extract.kind
+    report.discharge_tables, report.discharge_suppression = discharges, discharge_result
+    return report
 
 
 def _rate_rows(plans: LinkedTables, plan_result: Suppression, discharges: LinkedTables,
