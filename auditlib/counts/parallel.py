@@ -23,6 +23,7 @@ FIELD = "oevrige_indsatser"
 NO_EFFORT = "Ingen øvrige indsatser angivet"
 ANY_EFFORT = "Mindst én øvrig indsats"
 PLANS_TITLE = "Planer i alt"
+_NEGATION = re.compile(r"\b(ingen|ikke|uden|intet)\b(\s+\S+){0,2}\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,13 @@ class NamedEffort:
         return self.family or self.id
 
     def matches(self, statement: str) -> bool:
-        return any(re.search(p, statement, re.IGNORECASE) for p in self.patterns)
+        """True when a pattern occurs and is not negated just before ("ingen mentor",
+        "har ikke længere bostøtte")."""
+        for pattern in self.patterns:
+            for match in re.finditer(pattern, statement, re.IGNORECASE):
+                if not _NEGATION.search(statement[max(0, match.start() - 25):match.start()]):
+                    return True
+        return False
 
 
 NAMED_EFFORTS: tuple[NamedEffort, ...] = (

@@ -93,6 +93,13 @@ def suppress_cells(values: Mapping[Hashable, int], equations: Iterable[Equation]
     secondary: set = (set(hide) & values.keys()) - primary
     system = _System(values, equations, frozenset(published_elsewhere))
     while True:
+        # Cheap first: a row or column with exactly one hidden cell gives it away.
+        while (single := system.single_lines(primary | secondary)):
+            added = {system.hide_in_line(index, primary | secondary) for _, index in single}
+            added.discard(None)
+            if not added:
+                break
+            secondary |= added
         hidden = primary | secondary
         fixed = system.linearly_fixed(hidden)
         if not fixed:
@@ -124,9 +131,12 @@ def _prune(system: "_System", primary: set, secondary: set, forced: set, min_cou
             continue  # a degraded small cell stays hidden
         trial = secondary - {key}
         hidden = primary | trial
-        if system.linearly_fixed(hidden):
+        near = system.neighbours(key)
+        if any(system.single_lines(hidden, near=near)):
             continue
-        if system.bound_fixed(primary, trial, min_count, suppress_zero):
+        if system.linearly_fixed(hidden, near=near):
+            continue
+        if system.bound_fixed(primary, trial, min_count, suppress_zero, near=near):
             continue
         secondary = trial
     return secondary
@@ -161,8 +171,37 @@ class _System:
             row[part] = row.get(part, 0.0) - 1.0
         return row
 
-    def _components(self, hidden: set) -> list[tuple[list, list[int]]]:
-        """Groups of hidden cells that share equations, with their equations."""
+    def neighbours(self, key: Hashable) -> set:
+        """Every cell that shares an equation with ``key`` (``key`` included)."""
+        found = {key}
+        for index in self._by_cell.get(key, []):
+            eq = self.equations[index]
+            found.update((eq.total, *eq.parts))
+        return found
+
+    def single_lines(self, hidden: set, near: set | None = None) -> list[tuple]:
+        """``(cell, equation index)`` for every equation with exactly one hidden cell."""
+        indexes = (range(len(self.equations)) if near is None else
+                   {i for k in near for i in self._by_cell.get(k, [])})
+        found = []
+        for index in indexes:
+            eq = self.equations[index]
+            cells = [k for k in (eq.total, *eq.parts) if k in hidden]
+            if len(set(cells)) == 1:
+                found.append((cells[0], index))
+        return found
+
+    def _components(self, hidden: set, near: set | None = None) -> list[tuple[list, list[int]]]:
+        """Groups of hidden cells that share equations, with their equations (only the
+        groups holding a cell of ``near`` or sharing an equation with one, when given)."""
+        groups = self._all_components(hidden)
+        if near is None:
+            return groups
+        touching = {i for k in near for i in self._by_cell.get(k, [])}
+        return [(keys, eqs) for keys, eqs in groups
+                if set(eqs) & touching or set(keys) & near]
+
+    def _all_components(self, hidden: set) -> list[tuple[list, list[int]]]:
         parent = {key: key for key in hidden}
 
         def find(key):
@@ -200,9 +239,9 @@ class _System:
                     b[row] -= coef * self.values.get(key, 0)
         return a, b
 
-    def linearly_fixed(self, hidden: set) -> set:
+    def linearly_fixed(self, hidden: set, near: set | None = None) -> set:
         fixed = set()
-        for keys, eq_indexes in self._components(hidden):
+        for keys, eq_indexes in self._components(hidden, near):
             if not eq_indexes:
                 continue
             a, _ = self._matrix(keys, eq_indexes)
@@ -213,37 +252,68 @@ class _System:
         return fixed
 
     def bound_fixed(self, primary: set, secondary: set, min_count: int,
-                    suppress_zero: bool) -> set:
+                    suppress_zero: bool, near: set | None = None) -> set:
+        """Hidden cells that whole, non-negative counts and the "<5" ranges pin to one
+        value. The true table is a solution; a cell is open when some other solution
+        moves it by at least 1. A few LPs over many cells at once settle most cells;
+        the rest get their own maximum and minimum."""
         fixed = set()
         low = 0 if suppress_zero else 1
-        for keys, eq_indexes in self._components(primary | secondary):
+        for keys, eq_indexes in self._components(primary | secondary, near):
             if not eq_indexes:
                 continue
             a, b = self._matrix(keys, eq_indexes)
+            truth = np.array([self.values[k] for k in keys], dtype=float)
             bounds = [(low, min_count - 1) if key in primary else (low, None)
                       for key in keys]
-            for i, key in enumerate(keys):
-                objective = np.zeros(len(keys))
-                objective[i] = 1.0
-                lowest = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
-                highest = linprog(-objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
-                if lowest.status != 0 or highest.status != 0:
-                    continue  # unbounded above: certainly not fixed
-                if np.floor(-highest.fun + 1e-6) <= np.ceil(lowest.fun - 1e-6):
-                    fixed.add(key)
+            open_ = np.zeros(len(keys), dtype=bool)
+
+            def solve(objective):
+                result = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
+                return result.x if result.status == 0 else None
+
+            for sign in (-1.0, 1.0):  # push every unsettled cell up, then down
+                todo = ~open_
+                if not todo.any():
+                    break
+                solution = solve(np.where(todo, sign, 0.0))
+                if solution is not None:
+                    open_ |= np.abs(solution - truth) >= 1 - 1e-6
+            for i in np.flatnonzero(~open_):
+                for sign in (-1.0, 1.0):
+                    objective = np.zeros(len(keys))
+                    objective[i] = sign
+                    result = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
+                    if result.status == 3:  # unbounded: certainly open
+                        open_[i] = True
+                        break
+                    if result.status == 0 and abs(result.x[i] - truth[i]) >= 1 - 1e-6:
+                        open_[i] = True
+                        break
+                if not open_[i]:
+                    fixed.add(keys[i])
         return fixed
+
+    def _candidates(self, index: int, hidden: set) -> set:
+        eq = self.equations[index]
+        return {k for k in (eq.total, *eq.parts)
+                if k not in hidden and k not in self.keep and self.values.get(k, 0) > 0}
+
+    def _best(self, candidates: set) -> Hashable | None:
+        if not candidates:
+            return None
+        return min(candidates, key=lambda k: (k in self._totals, self.values[k], _order(k)))
+
+    def hide_in_line(self, index: int, hidden: set) -> Hashable | None:
+        """The cell to hide next in equation ``index``."""
+        return self._best(self._candidates(index, hidden))
 
     def next_to_hide(self, fixed: set, hidden: set) -> Hashable | None:
         candidates = set()
         for key in fixed:
             for index in self._by_cell.get(key, []):
-                eq = self.equations[index]
-                candidates |= {k for k in (eq.total, *eq.parts)
-                               if k not in hidden and k not in self.keep
-                               and self.values.get(k, 0) > 0}
-        if not candidates:
-            return None
-        return min(candidates, key=lambda k: (k in self._totals, self.values[k], _order(k)))
+                candidates |= self._candidates(index, hidden)
+        return self._best(candidates)
 
 
 def _order(key: Hashable) -> str:
