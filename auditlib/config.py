@@ -52,6 +52,8 @@ class CriteriaConfig(_Strict):
 
 class SuppressionConfig(_Strict):
     min_count: int = Field(5, ge=1)
+    # "Below 5" in data-contract.md includes 0; a forum that publishes zeros sets false.
+    suppress_zero: bool = True
 
 
 class Config(_Strict):
