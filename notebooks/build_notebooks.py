@@ -23,6 +23,8 @@ IMPORTS = """\
 %matplotlib inline
 from IPython.display import Markdown, display
 
+from pathlib import Path
+
 import auditlib.notebooks as nb
 from auditlib.config import load_config"""
 
@@ -66,27 +68,18 @@ from auditlib.audit import run_audit, write_run
 from auditlib.summary import criteria_summary, label_summary, plan_summary
 
 cfg = load_config(config)
-out = nb.resolve(out_dir, nb.project_root() / "output")"""),
+out = nb.resolve(out_dir, Path("output"))"""),
         md("""
-## Datakontrakt
+## Datakontrakt og privatlivsværn
 
-Registret læses og tjekkes mod datakontrakten. Er der problemer, listes de med plan og
-kolonne, og rapporten stopper her.
+Registret læses, klyngens planer vælges, og de tjekkes mod datakontrakten og
+privatlivsværnet, på samme måde som på kommandolinjen. Er der problemer eller
+personhenførbare oplysninger (CPR-numre, navne, adresser, telefonnumre, e-mails), stopper
+rapporten her; fejlen nævner kun plan, kolonne, type og placering, aldrig teksten.
 """),
         code("""
-reg = nb.load_cluster_register(register, cluster)
-display(Markdown(nb.validation_summary(reg)))
-if reg.problems:
-    display(nb.validation_table(reg))"""),
-        code("nb.require_valid(reg)"),
-        md("""
-## Privatlivsværn
-
-Planerne må ikke indeholde personhenførbare oplysninger (CPR-numre, navne, adresser,
-telefonnumre, e-mails). Findes der en, stopper rapporten; fejlen nævner kun plan, kolonne,
-type og placering, aldrig teksten.
-"""),
-        code("display(Markdown(nb.privacy_gate(reg, cfg, cluster)))"),
+reg = nb.prepare(register, cfg, cluster)
+display(Markdown(nb.prepared_summary(reg)))"""),
         md("""
 ## Audit
 
@@ -94,14 +87,14 @@ Alle aktive kriterier køres på hver plan, og hvert udsagn i fritekstfelterne k
 Kørslens filer (`criteria.csv`, `statements.csv`, `run.json`) gemmes i `out_dir`.
 """),
         code("""
-result = run_audit(reg, cfg, cluster=cluster, sample=sample, seed=seed, gate=False)
+result = run_audit(reg, cfg, sample=sample, seed=seed)
 paths = write_run(result, out)
 display(Markdown(nb.run_files_text(result, paths)))"""),
         md("""
 ## Kriterier
 
 Hvor mange planer opfylder hvert kriterium? Andelen regnes af de planer, der kunne
-vurderes. Rød: under 50 %, gul: under 80 %, grøn: 80 % eller mere.
+vurderes. Rød: under 60 %, gul: 60-89 %, grøn: 90 % eller mere.
 """),
         code("""
 summary = criteria_summary(result.criteria)
@@ -123,7 +116,7 @@ modellens forklaring. Gråzonerne er dem, forummet skal tage stilling til.
         code("nb.label_chart(result.statements)"),
         code("""
 decisions = nb.decisions_in(out)
-nb.greyzone_table(result.statements, decisions)"""),
+nb.greyzone_table(out)"""),
         md("""
 ## Forummets afgørelser
 
@@ -132,7 +125,7 @@ ved siden af værktøjets forslag; de har forrang i kataloget.
 """),
         code("""
 display(Markdown(nb.decisions_text(decisions)))
-nb.decided_criteria(result.criteria, decisions)"""),
+nb.decided_criteria(out)"""),
     ]
 
 
@@ -161,7 +154,7 @@ from auditlib.catalogue import write_catalogue
 from auditlib.summary import criteria_summary
 
 cfg = load_config(config)
-out = nb.resolve(out_dir, nb.project_root() / "output")
+out = nb.resolve(out_dir, Path("output"))
 runs = nb.catalogue_runs(run_dirs, out, cfg)"""),
         md("## Kørslerne i kataloget"),
         code("nb.runs_table(runs)"),
@@ -183,41 +176,70 @@ def counts_notebook():
         md("""
 # Planer pr. kvartal
 
-Antal genoptræningsplaner pr. kvartal, niveau, diagnosegruppe (angst/depression og
-andre) og kommune. Celler med færre end `suppression.min_count` planer (standard 5)
-vises som `<5`, så ingen borger kan genkendes.
+Antal genoptræningsplaner pr. udskrivningskvartal, fordelt på klynge, afdeling,
+kontakttype, diagnosegruppe (som i det regionale notat), niveau og kommune; med et
+udtræk af udskrivninger også planer pr. 100 udskrivninger med 95 %-konfidensinterval
+(Wilson). Tal under `suppression.min_count` (standard 5) vises som `<5`; tal, der
+ellers kunne regnes ud af totalerne, vises som `x` (se README, "Diskretionering").
 """),
         md("""
 ## Parametre
 
 `register`: registerfilen (standard: demoregistret). `cluster`: klyngen (standard: alle).
-`config`: konfigurationsfilen.
+`config`: konfigurationsfilen. `discharges`: et udtræk af udskrivninger
+(docs/udskrivningsudtraek.md; standard: intet). `by`: opdelinger, f.eks.
+`["afdeling", "afdeling-kommune"]` (standard: alle enkelte opdelinger).
 """),
         code("""
 register = None
 cluster = None
-config = None""", tags=["parameters"]),
+config = None
+discharges = None
+by = None""", tags=["parameters"]),
         code(IMPORTS + """
-from auditlib.counts import quarterly_counts, wide_counts
+from auditlib.counts import wide_counts
+from auditlib.counts.extract import load_discharge_extract
+from auditlib.counts.parallel import efforts_overview, efforts_text_table, plan_efforts
+from auditlib.counts.rates import count_report, rates_text_table
+from auditlib.counts.reference import reference_text_table, reference_figures
 
 cfg = load_config(config)
-reg = nb.load_cluster_register(register, cluster)
-nb.require_valid(reg)
-display(Markdown(nb.privacy_gate(reg, cfg, cluster)))"""),
-        md("## Antal pr. kvartal"),
-        code("""
-counts = quarterly_counts(reg.frame, cfg.suppression.min_count)
-wide_counts(counts)"""),
-        code("nb.counts_chart(counts)"),
+reg = nb.prepare(register, cfg, cluster)
+display(Markdown(nb.prepared_summary(reg)))
+extract = load_discharge_extract(discharges) if discharges else None
+report = count_report(reg.frame, by=by, extract=extract, reference=reference_figures(),
+                      label=cluster or reg.name, min_count=cfg.suppression.min_count,
+                      suppress_zero=cfg.suppression.suppress_zero)"""),
+        md("## Antal pr. kvartal og opdeling"),
+        code("wide_counts(report.counts)"),
+        code("nb.counts_chart(report.counts)"),
         md("""
-## Det regionale notat
+## Planer pr. 100 udskrivninger
 
-De offentliggjorte tal fra det regionale notat om genoptræningsplaner fra psykiatrien
-(planer i regionen 2018 og 2019, angst/depression mod andre diagnoser 2019 og de nævnte
-kommuner), fra `data/reference/regional-notat-2019.csv`, ved siden af registrets tal.
+Vises kun med et udtræk (`discharges`). En rate vises kun, når både planer og
+udskrivninger i cellen vises.
 """),
-        code("nb.reference_figures()"),
-        code("nb.reference_comparison(reg.frame, cfg.suppression.min_count)"),
+        code("""
+rates_text_table(report.rates, report.kind) if report.rates is not None else \
+    Markdown("Intet udtræk angivet (parameteren `discharges`).")"""),
+        md("""
+## Offentliggjorte tal og registrets tal
+
+Hvert offentliggjort tal med sin kilde (`data/reference/`), og ved siden af registrets
+eget tal for dets periode med antal kvartaler (n) og omregnet pr. år.
+"""),
+        code("reference_text_table(report.reference)"),
+        md("""
+## Plan på plan: øvrige indsatser ved siden af planen
+
+Feltet `oevrige_indsatser` delt i udsagn; hvert udsagn får sin sektor af klassifikatoren,
+og navngivne indsatser (§ 85-støtte, bostøtte, jobplan, mentor, koordinerende
+kontaktperson …) findes med faste regler.
+"""),
+        code("""
+efforts = plan_efforts(reg.frame)
+efforts_text_table(efforts_overview(reg.frame, efforts, min_count=cfg.suppression.min_count,
+                                    suppress_zero=cfg.suppression.suppress_zero))"""),
     ]
 
 
@@ -241,9 +263,10 @@ corpus = None
 folds = 5""", tags=["parameters"]),
         code(IMPORTS + """
 from auditlib.classifier import load_corpus
+from auditlib.classifier.corpus import DEFAULT_CORPUS
 from auditlib.classifier.evaluate import evaluate
 
-data = load_corpus(nb.resolve(corpus, nb.project_root() / "data" / "statements"))"""),
+data = load_corpus(nb.resolve(corpus, DEFAULT_CORPUS))"""),
         md("## Korpusset"),
         code("nb.corpus_overview(data)"),
         md("""

@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 import auditlib.notebooks as nb
-from auditlib.demo import DEMO_REGISTER, PROJECT_ROOT, REGION_REGISTER
+from auditlib.demo import DEMO_REGISTER, REGION_REGISTER
 from auditlib.errors import NotebookError
 
-NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NAMES = list(nb.NOTEBOOK_NAMES)
 PLANTED = "0102034567"
 
@@ -86,39 +86,45 @@ def test_error_of_a_cell_keeps_no_plan_text():
 
 
 def test_tables_and_charts_from_a_run(tmp_path):
-    from auditlib.audit import run_audit
+    from auditlib.audit import run_audit, write_run
     from auditlib.config import load_config
+    from auditlib.rundir import DECISION_COLUMNS, DECISIONS_FILE
     from auditlib.summary import criteria_summary
 
     config = load_config()
-    register = nb.load_cluster_register(DEMO_REGISTER)
+    register = nb.prepare(DEMO_REGISTER, config)
     result = run_audit(register, config)
+    run_dir = tmp_path / "run"
+    write_run(result, run_dir)
     summary = criteria_summary(result.criteria)
     html = nb.styled_criteria(summary).to_html()
     assert "background-color" in html
     assert nb.fulfilment_chart(summary).axes
     assert nb.label_chart(result.statements).axes
-    grey = nb.greyzone_table(result.statements)
+    grey = nb.greyzone_table(run_dir)
     assert {"udsagn", "vaerktoejets_label", "sandsynlighed", "forklaring"} <= set(grey.columns)
     assert len(grey) == int(result.statements["greyzone"].eq("true").sum())
     first = grey.iloc[0]
-    decisions = pd.DataFrame([{"plan_id": first["plan_id"], "kind": "udsagn",
-                               "criterion_id": "", "field": first["felt"],
-                               "statement_no": str(first["nr"]), "decision": "social",
-                               "decision_reason": "forum"}])
-    with_forum = nb.greyzone_table(result.statements, decisions)
+    decisions = pd.DataFrame([dict.fromkeys(DECISION_COLUMNS, "") | {
+        "plan_id": first["plan_id"], "kind": "udsagn", "field": first["felt"],
+        "statement_no": str(first["nr"]), "decision": "social", "decision_reason": "forum"}])
+    decisions.to_csv(run_dir / DECISIONS_FILE, index=False)
+    with_forum = nb.greyzone_table(run_dir)
     assert with_forum.loc[0, "forum_afgoerelse"] == "social"
-    assert with_forum["forum_afgoerelse"].isna().sum() == len(grey) - 1
+    assert with_forum["forum_afgoerelse"].eq("").sum() == len(grey) - 1
 
 
 def test_cluster_register_keeps_only_its_own_problems(tmp_path):
     source = _region_copy(tmp_path)
     frame = pd.read_csv(source, sep=";", dtype=str, keep_default_na=False)
-    row = frame.index[frame["klynge"].eq("Sydklyngen")][0]
+    row = frame.index[frame["klynge"].eq("Horsensklyngen")][0]
     frame.loc[row, "niveau"] = "ukendt-niveau"
     frame.to_csv(source, sep=";", index=False)
-    assert nb.load_cluster_register(source, "Sydklyngen").problems
-    assert not nb.load_cluster_register(source, "Nordklyngen").problems
+    from auditlib.errors import RegisterInvalidError
+
+    with pytest.raises(RegisterInvalidError, match="niveau"):
+        nb.prepare(source, None, "Horsensklyngen")
+    assert not nb.prepare(source, None, "Randersklyngen").problems
 
 
 # -- papermill runs ---------------------------------------------------------------------
@@ -166,7 +172,7 @@ def test_catalogue_notebook_builds_the_catalogue(tmp_path):
 def test_counts_notebook_shows_counts_and_the_notat(tmp_path):
     executed = _cells_ok(nb.execute_notebook(
         "03_counts", tmp_path / "03.ipynb",
-        {"register": str(REGION_REGISTER), "cluster": "Sydklyngen"}, kernel_name="python3"))
+        {"register": str(REGION_REGISTER), "cluster": "Horsensklyngen"}, kernel_name="python3"))
     html = " ".join(o.get("data", {}).get("text/html", "") for c in executed.cells
                     if c.cell_type == "code" for o in c.outputs)
     assert "Esbjerg" in html and "Planer i alt" in html
@@ -224,14 +230,15 @@ def test_batch_one_cluster_fails_the_others_are_kept(tmp_path):
     state = run_batch(source, out, jobs=2, progress=False)
 
     statuses = {c: o["status"] for c, o in state["clusters"].items()}
-    assert statuses == {"Midtklyngen": "faerdig", "Nordklyngen": "faerdig",
-                        "Sydklyngen": "faerdig", "Vestklyngen": "fejlet"}
+    assert statuses == {"Aarhusklyngen": "faerdig", "Midtklyngen": "faerdig",
+                        "Randersklyngen": "faerdig",
+                        "Horsensklyngen": "faerdig", "Vestklyngen": "fejlet"}
     saved = json.loads((out / BATCH_FILE).read_text(encoding="utf-8"))
     assert saved["clusters"] == state["clusters"]
     reason = saved["clusters"]["Vestklyngen"]["error"]
     assert plan_id in reason and "hensyn" in reason
     assert PLANTED not in (out / BATCH_FILE).read_text(encoding="utf-8")
-    for folder in ("midtklyngen", "nordklyngen", "sydklyngen"):
+    for folder in ("aarhusklyngen", "midtklyngen", "randersklyngen", "horsensklyngen"):
         for name in ("01_audit.ipynb", "rapport.html", "criteria.csv", "statements.csv",
                      "run.json"):
             assert (out / folder / name).is_file(), (folder, name)
@@ -244,8 +251,9 @@ def test_batch_one_cluster_fails_the_others_are_kept(tmp_path):
     again = run_batch(source, out, jobs=2, progress=False)
 
     statuses = {c: o["status"] for c, o in again["clusters"].items()}
-    assert statuses == {"Midtklyngen": "sprunget_over", "Nordklyngen": "sprunget_over",
-                        "Sydklyngen": "sprunget_over", "Vestklyngen": "fejlet"}
+    assert statuses == {"Aarhusklyngen": "sprunget_over", "Midtklyngen": "sprunget_over",
+                        "Randersklyngen": "sprunget_over",
+                        "Horsensklyngen": "sprunget_over", "Vestklyngen": "fejlet"}
 
 
 @pytest.mark.slow
@@ -254,29 +262,29 @@ def test_batch_cli_skips_done_clusters_and_force_reruns(tmp_path, capsys):
 
     source = tmp_path / "nord.csv"
     frame = pd.read_csv(REGION_REGISTER, sep=";", dtype=str, keep_default_na=False)
-    frame[frame["klynge"].eq("Nordklyngen")].to_csv(source, sep=";", index=False)
+    frame[frame["klynge"].eq("Randersklyngen")].to_csv(source, sep=";", index=False)
     out = tmp_path / "klynger"
     args = ["batch", str(source), "--by", "klynge", "--out", str(out), "--jobs", "2"]
 
     assert _exit_code(main, args) == 0
     first = capsys.readouterr().out
-    assert "Nordklyngen" in first and "færdig" in first
-    stamp = (out / "nordklyngen" / "run.json").stat().st_mtime_ns
+    assert "Randersklyngen" in first and "færdig" in first
+    stamp = (out / "randersklyngen" / "run.json").stat().st_mtime_ns
 
     assert _exit_code(main, args) == 0
     assert "sprunget over" in capsys.readouterr().out
-    assert (out / "nordklyngen" / "run.json").stat().st_mtime_ns == stamp
+    assert (out / "randersklyngen" / "run.json").stat().st_mtime_ns == stamp
 
     assert _exit_code(main, [*args, "--force"]) == 0
     assert "færdig" in capsys.readouterr().out
-    assert (out / "nordklyngen" / "run.json").stat().st_mtime_ns != stamp
+    assert (out / "randersklyngen" / "run.json").stat().st_mtime_ns != stamp
 
 
 def test_batch_cli_exit_codes_for_failures_and_bad_input(tmp_path, capsys, monkeypatch):
     from auditlib.cli import main
 
     state = {"register": "r.csv", "jobs": 1, "clusters": {
-        "Nordklyngen": {"folder": "nordklyngen", "status": "faerdig", "seconds": 1.0,
+        "Randersklyngen": {"folder": "randersklyngen", "status": "faerdig", "seconds": 1.0,
                         "error": None},
         "Vestklyngen": {"folder": "vestklyngen", "status": "fejlet", "seconds": 1.0,
                         "error": "Notebooken stoppede: plan VK-1, kolonne hensyn"}}}
@@ -319,21 +327,21 @@ def _planted_plan(path: Path) -> str:
 def test_audit_notebook_shows_the_forums_decisions(tmp_path):
     """A run folder with decisions.csv: the notebook's tables put the forum's decision
     beside the tool's result (issue 9, decisions everywhere)."""
-    from auditlib.rundir import DECISION_COLUMNS
+    from auditlib.rundir import DECISION_COLUMNS, DECISIONS_FILE, read_run
+    from tests.catalogue_runs import write_run_folder
 
-    criteria = pd.DataFrame([
-        {"plan_id": "MK-2025-03", "criterion_id": "K10", "result": "ikke_opfyldt",
-         "note": "Sendt 6 dage efter udskrivning; grænsen er 1."},
-        {"plan_id": "MK-2025-03", "criterion_id": "K11", "result": "ikke_opfyldt", "note": "x"},
-    ])
+    run_dir = write_run_folder(tmp_path / "run", n_plans=3)
+    first = read_run(run_dir).criteria.iloc[0]
+    assert nb.decided_criteria(run_dir).empty
     decisions = pd.DataFrame([dict.fromkeys(DECISION_COLUMNS, "") | {
-        "plan_id": "MK-2025-03", "kind": "kriterium", "criterion_id": "K10",
-        "tool_value": "ikke_opfyldt", "decision": "opfyldt",
-        "decision_reason": "Sendt rettidigt ifølge journalen."}])
-    table = nb.decided_criteria(criteria, decisions)
+        "plan_id": first["plan_id"], "kind": "kriterium", "criterion_id": first["criterion_id"],
+        "tool_value": first["result"],
+        "decision": "ikke_opfyldt" if first["result"] == "opfyldt" else "opfyldt",
+        "decision_reason": "Afgjort af forummet."}])
+    decisions.to_csv(run_dir / DECISIONS_FILE, index=False)
+    table = nb.decided_criteria(run_dir)
     assert table[["criterion_id", "værktøjets_resultat", "forummets_afgørelse"]].values.tolist() \
-        == [["K10", "ikke_opfyldt", "opfyldt"]]
+        == [[first["criterion_id"], first["result"], decisions.loc[0, "decision"]]]
     assert "1 punkter" in nb.decisions_text(decisions) and "i 1 af dem" in \
         nb.decisions_text(decisions)
     assert "ikke gennemgået" in nb.decisions_text(None)
-    assert nb.decided_criteria(criteria, None).empty

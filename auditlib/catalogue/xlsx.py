@@ -40,7 +40,7 @@ from auditlib.catalogue.wording import (
     SUBTITLE,
     TITLE,
 )
-from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES
+from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
 # OWASP: a cell starting with one of these can be read as a formula by a spreadsheet.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +62,10 @@ TABLE_STYLE = "TableStyleMedium2"
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
 
 WIDTHS = {"id": 11, "short": 18, "medium": 28, "text": 48, "long": 70, "number": 12}
+
+
+# The colour levels of vocabulary.SHARE_LEVELS, as Excel rules need the numbers.
+LOW_SHARE, HIGH_SHARE = SHARE_LEVELS[0][0], SHARE_LEVELS[1][0]
 
 
 def safe_cell(value: object) -> object:
@@ -315,7 +319,25 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                  _col("forklaring", "text", title="Forklaring")],
                 [(i, q.spoergsmaal, q.forklaring)
                  for i, q in enumerate(content.afgoerende_spoergsmaal, start=1)])
+    if content.parametermodel is not None:
+        _parameter_model(sheet, content.parametermodel)
     sheet.finish()
+
+
+def _parameter_model(sheet, model) -> None:
+    """The 7-parameter model: one row per parameter, grades 5..1 as cells 'B: text'."""
+    sheet.section(model.titel, f"{model.forklaring} {model.kilde}")
+    grades = [_col(f"grad{g}", "text", title=f"Grad {g}") for g in range(5, 0, -1)]
+    sheet.table("Syv_parametre", [_col("nr", "id", title="Nr."),
+                                  _col("kolonne", "medium", title="Kolonne i registret"),
+                                  _col("navn", "medium", title="Parameter"), *grades],
+                [(p.nr, p.kolonne, p.navn,
+                  *(f"{c.celle}: {c.beskrivelse}" for c in sorted(p.trin, key=lambda c: -c.grad)))
+                 for p in model.parametre])
+    if model.svagheder:
+        sheet.section("Modellens svage punkter", "Hold dem synlige, når modellen bruges.")
+        sheet.table("Modellens_svagheder", [_col("titel", "medium"), _col("tekst", "long")],
+                    [(w.titel, w.tekst) for w in model.svagheder])
 
 
 def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
@@ -418,9 +440,9 @@ def _criteria(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     cells = f"{share}{first}:{share}{last}"
     rules = sheet.ws.conditional_formatting
     # Blank shares (nothing assessed) stay uncoloured: the rules test for a number first.
-    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}>=0.9)"],
+    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}>={HIGH_SHARE})"],
                                  fill=GREEN, stopIfTrue=True))
-    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}<0.6)"],
+    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}<{LOW_SHARE})"],
                                  fill=RED, stopIfTrue=True))
     rules.add(cells, FormulaRule(formula=[f"ISNUMBER({share}{first})"], fill=AMBER))
     failed = _letter(columns, "ikke_opfyldt")

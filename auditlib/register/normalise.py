@@ -10,8 +10,8 @@ import datetime as dt
 import re
 
 from auditlib.messages import join_allowed, msg
-from auditlib.register.columns import AGE_BANDS, COLUMN_BY_NAME, YES_NO, Column
-from auditlib.register.read import fold_name
+from auditlib.register.columns import AGE_BANDS, COLUMN_BY_NAME, GRADES, YES_NO, Column
+from auditlib.text import fold_name
 
 YES = {"ja", "j", "yes", "y", "true", "x", "1"}
 NO = {"nej", "n", "no", "false", "0"}
@@ -32,14 +32,6 @@ class Invalid(Exception):
         super().__init__(key)
         self.key = key
         self.values = values
-
-
-def is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and value != value:  # NaN
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def to_text(value: object) -> str:
@@ -95,11 +87,21 @@ def convert_category(column: Column, value: object) -> str:
         raise Invalid("ja_nej")
     if column.allowed == AGE_BANDS:
         return convert_age_band(value)
+    if column.allowed == GRADES:
+        return convert_grade(value)
     key = fold_name(to_text(value))
     key = column.synonyms.get(key, key)
     if key in column.allowed:
         return key
     raise Invalid("kategori_ukendt", allowed=join_allowed(column.allowed))
+
+
+def convert_grade(value: object) -> str:
+    """A 7-parameter grade: a whole number 1-5 (Excel gives 3.0, people write "3")."""
+    text = to_text(value).replace(",", ".")
+    if re.fullmatch(r"[1-5](?:\.0+)?", text):
+        return text[0]
+    raise Invalid("kategori_ukendt", allowed=join_allowed(GRADES))
 
 
 def convert_age_band(value: object) -> str:

@@ -1,0 +1,360 @@
+"""What the notebooks show, so each notebook cell is one or two lines.
+
+The notebooks in ``notebooks/`` read like reports: a ``parameters`` cell, then calls into
+this module (tables, styled tables, charts, short Danish texts). Running them is in
+``auditlib.notebooks.execute``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from auditlib.errors import AuditlibError, NotebookError, OutputError
+from auditlib.messages import msg
+from auditlib.resources import reference_dir
+from auditlib.vocabulary import SHARE_COLOURS, share_level
+
+
+
+# -- paths and defaults ---------------------------------------------------------------
+
+def resolve(path: str | Path | None, default: Path) -> Path:
+    """A notebook parameter as a path: ``default`` when None or empty, else the path as
+    given (relative to the notebook's working directory)."""
+    if path is None or str(path) == "":
+        return default
+    return Path(path)
+
+
+# -- register, validation and privacy gate ---------------------------------------------
+
+def prepare(register: str | Path | None = None, config=None, cluster: str | None = None):
+    """``auditlib.register.prepare_register`` with the demo register as the default: the
+    same validation and privacy gate as the CLI and the batch (raises on the first that
+    fails, naming every problem's plan and column, never a value)."""
+    from auditlib.demo import DEMO_REGISTER
+    from auditlib.register import prepare_register
+
+    return prepare_register(resolve(register, DEMO_REGISTER), config, cluster or None)
+
+
+def prepared_summary(prepared) -> str:
+    """Danish all-clear: how many plans, that they follow the data contract and hold no
+    identifier, and any notice (extra columns carried through)."""
+    lines = [msg("rapport_ok", name=prepared.name, n=len(prepared.frame)),
+             msg("privat_rent", name=prepared.name, n=len(prepared.frame))]
+    return "\n\n".join(lines + prepared.notices)
+
+
+def run_files_text(result, paths: dict) -> str:
+    """Markdown: how many plans and statements were audited, and where the files are."""
+    meta = result.meta
+    lines = [msg("notebook_koersel_resume", n_plans=meta.get("n_plans", 0),
+                 n_statements=meta.get("n_statements", 0),
+                 n_greyzone=meta.get("n_greyzone", 0)), ""]
+    lines += [f"- `{path}`" for path in paths.values()]
+    return "\n".join(lines)
+
+
+def files_text(paths: dict) -> str:
+    return "\n".join(f"- `{path}`" for path in paths.values())
+
+
+def demo_or(register: str | Path | None) -> Path:
+    from auditlib.demo import DEMO_REGISTER
+
+    return resolve(register, DEMO_REGISTER)
+
+
+# -- tables ----------------------------------------------------------------------------
+
+def _share_colour(value) -> str:
+    level = share_level(None if value is None or pd.isna(value) else float(value))
+    return f"background-color: {SHARE_COLOURS[level]}" if level else ""
+
+
+def styled_criteria(summary: pd.DataFrame):
+    """The criteria summary (``auditlib.summary.criteria_summary``) as a Styler, the
+    shares coloured red/amber/green and shown as percentages."""
+    shown = [c for c in CRITERIA_DISPLAY if c in summary.columns]
+    table = summary[shown].rename(columns=CRITERIA_DISPLAY)
+    share = CRITERIA_DISPLAY["andel_opfyldt"]
+    styler = table.style.hide(axis="index")
+    if share in table.columns:
+        styler = styler.map(_share_colour, subset=[share])
+        styler = styler.format("{:.0%}", subset=[share], na_rep="–")
+    return styler.set_properties(subset=[CRITERIA_DISPLAY["titel"]], **{"text-align": "left"})
+
+
+# The columns of the criteria table as the forum reads them.
+CRITERIA_DISPLAY = {
+    "criterion_id": "Kriterium", "titel": "titel", "alvor": "alvor", "opfyldt": "opfyldt",
+    "ikke_opfyldt": "ikke opfyldt", "ikke_relevant": "ikke relevant",
+    "kan_ikke_vurderes": "kan ikke vurderes", "tjekfejl": "tjekfejl",
+    "andel_opfyldt": "andel opfyldt",
+}
+
+
+def greyzone_table(run) -> pd.DataFrame:
+    """The grey-zone statements of a run (a Run or its folder): statement, the tool's
+    suggestion, probability and explanation, with the forum's decision beside it where
+    the forum has decided (``Run.final_statements``)."""
+    from auditlib.rundir import Run, read_run
+
+    run = run if isinstance(run, Run) else read_run(run)
+    statements = run.final_statements()
+    grey = statements["greyzone"].astype(bool) | statements["decided_by"].eq("forum")
+    columns = ["plan_id", "field", "statement_no", "statement", "tool_label", "probability",
+               "explanation", "forum_label", "decision_reason"]
+    table = statements.loc[grey, [c for c in columns if c in statements.columns]]
+    return table.reset_index(drop=True).rename(columns={
+        "field": "felt", "statement_no": "nr", "statement": "udsagn",
+        "tool_label": "vaerktoejets_label", "probability": "sandsynlighed",
+        "explanation": "forklaring", "forum_label": "forum_afgoerelse",
+        "decision_reason": "forum_begrundelse"})
+
+
+# -- charts ----------------------------------------------------------------------------
+
+def _pyplot():
+    import matplotlib
+
+    if matplotlib.get_backend().lower() not in ("agg",) and not _in_kernel():
+        matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _in_kernel() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None
+
+
+def fulfilment_chart(summary: pd.DataFrame):
+    """Horizontal bars: share fulfilled per criterion (of the plans that could be judged)."""
+    plt = _pyplot()
+    data = summary.dropna(subset=["andel_opfyldt"])
+    fig, ax = plt.subplots(figsize=(7, 0.35 * max(len(data), 3) + 1))
+    labels = data["criterion_id"].astype(str).tolist()
+    shares = data["andel_opfyldt"].astype(float).tolist()
+    colours = [SHARE_COLOURS[share_level(s)] for s in shares]
+    ax.barh(labels, shares, color=colours, edgecolor="#666666")
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlabel(msg("notebook_akse_andel_opfyldt"))
+    ax.set_title(msg("notebook_titel_opfyldelse"))
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def label_chart(statements: pd.DataFrame):
+    """Bars: statements per label, the grey-zone part marked."""
+    from auditlib.summary import label_summary
+
+    plt = _pyplot()
+    table = label_summary(statements)
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    sure = table["udsagn"] - table["graazoner"]
+    ax.bar(table["label"], sure, color="#6fa8dc", label=msg("notebook_signatur_sikker"))
+    ax.bar(table["label"], table["graazoner"], bottom=sure, color="#f6b26b",
+           label=msg("notebook_signatur_graazone"))
+    ax.set_ylabel(msg("notebook_akse_udsagn"))
+    ax.set_title(msg("notebook_titel_labels"))
+    ax.legend()
+    ax.tick_params(axis="x", labelrotation=30)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def counts_chart(long_counts: pd.DataFrame):
+    """Plans per quarter from ``auditlib.counts.quarterly_counts`` (the total row only,
+    which is never suppressed)."""
+    from auditlib.counts import ALL_QUARTERS, DIMENSIONS
+
+    plt = _pyplot()
+    total = long_counts[long_counts["opdeling"].eq(DIMENSIONS["kvartal"])
+                        & ~long_counts["kvartal"].eq(ALL_QUARTERS)]
+    values = pd.to_numeric(total["planer"], errors="coerce").fillna(0)
+    fig, ax = plt.subplots(figsize=(7, 3.5))
+    ax.bar(total["kvartal"].astype(str), values.to_numpy(), color="#6fa8dc")
+    ax.set_ylabel(msg("notebook_akse_planer"))
+    ax.set_title(msg("notebook_titel_kvartal"))
+    ax.tick_params(axis="x", labelrotation=30)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def confusion_chart(matrix: pd.DataFrame):
+    """A confusion matrix (rows: true label, columns: predicted) as a heat map."""
+    plt = _pyplot()
+    fig, ax = plt.subplots(figsize=(6, 5))
+    ax.imshow(matrix.to_numpy(dtype=float), cmap="Blues")
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=45, ha="right")
+    ax.set_yticks(range(len(matrix.index)), matrix.index)
+    for i in range(matrix.shape[0]):
+        for j in range(matrix.shape[1]):
+            ax.text(j, i, str(matrix.iat[i, j]), ha="center", va="center", fontsize=8)
+    ax.set_xlabel(msg("notebook_akse_forudsagt"))
+    ax.set_ylabel(msg("notebook_akse_sand"))
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+# -- catalogue --------------------------------------------------------------------------
+
+def catalogue_runs(run_dirs, out: Path, config=None) -> list[Path]:
+    """The run folders for the catalogue; without any, a fresh audit of the demo register
+    in ``out/demo-koersel``."""
+    if run_dirs:
+        folders = [run_dirs] if isinstance(run_dirs, (str, Path)) else list(run_dirs)
+        return [resolve(folder, Path(folder)) for folder in folders]
+    from auditlib.audit import run_audit, write_run
+
+    folder = Path(out) / "demo-koersel"
+    write_run(run_audit(prepare(None, config), config), folder)
+    return [folder]
+
+
+def decisions_in(run_dir: str | Path) -> pd.DataFrame | None:
+    """The forum's decisions in a run folder (``decisions.csv``), or None before the
+    review round."""
+    from auditlib.rundir import read_run
+
+    return read_run(run_dir).decisions
+
+
+def decisions_text(decisions: pd.DataFrame | None) -> str:
+    if decisions is None or decisions.empty:
+        return ("Forummet har ikke gennemgået denne kørsel endnu. Lav arbejdsbogen med "
+                "`auditlib review export` og læs den udfyldte ind med `auditlib review import`.")
+    decided = decisions[decisions["decision"].fillna("").ne("")]
+    changed = decided[decided["decision"] != decided["tool_value"]]
+    return (f"Forummet har afgjort {len(decided)} punkter; i {len(changed)} af dem er "
+            "afgørelsen en anden end værktøjets forslag. Afgørelserne har forrang i kataloget.")
+
+
+def decided_criteria(run) -> pd.DataFrame:
+    """The criteria the forum decided: the tool's result and note beside the decision."""
+    from auditlib.rundir import Run, read_run
+
+    run = run if isinstance(run, Run) else read_run(run)
+    final = run.final_criteria()
+    table = final[final["forum_afgjort"]].rename(columns={
+        "result": "værktøjets_resultat", "final": "forummets_afgørelse",
+        "decision_reason": "begrundelse"})
+    return table[["plan_id", "criterion_id", "værktøjets_resultat", "forummets_afgørelse",
+                  "begrundelse", "note"]].reset_index(drop=True)
+
+
+def runs_table(runs: list) -> pd.DataFrame:
+    """One row per run: cluster, plans, statements, grey zones, forum decisions."""
+    from auditlib.rundir import read_run
+
+    rows = []
+    for folder in runs:
+        run = read_run(folder)
+        rows.append({"kørsel": Path(folder).name, "klynge": run.cluster,
+                     "planer": len(run.plan_ids), "udsagn": len(run.statements),
+                     "gråzoner": int(run.statements["greyzone"].sum()),
+                     "forummets_afgørelser": 0 if run.decisions is None else len(run.decisions)})
+    return pd.DataFrame(rows)
+
+
+def combined_criteria(runs: list) -> pd.DataFrame:
+    from auditlib.rundir import read_run
+
+    return pd.concat([read_run(folder).criteria for folder in runs], ignore_index=True)
+
+
+# -- counts and the regional notat ------------------------------------------------------
+
+REFERENCE_FILE = "regional-notat-2019.csv"
+
+
+def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
+    """The published figures (``figur, aar, gruppe, antal, kilde``), from
+    ``auditlib.counts.reference``."""
+    from auditlib.counts.reference import reference_figures as figures
+
+    return figures(resolve(path, reference_dir() / REFERENCE_FILE) if path else None)
+
+
+def reference_comparison(frame: pd.DataFrame, min_count: int = 5,
+                         path: str | Path | None = None,
+                         suppress_zero: bool = True) -> pd.DataFrame:
+    """The published figures beside the register's (``auditlib.counts.count_report``:
+    suppressed in one system with the breakdowns)."""
+    from auditlib.counts.rates import count_report
+
+    return count_report(frame, reference=reference_figures(path), min_count=min_count,
+                        suppress_zero=suppress_zero).reference
+
+
+# -- classifier -------------------------------------------------------------------------
+
+def corpus_overview(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Statements per label, and how many of them are borderline cases."""
+    table = (corpus.assign(graensetilfaelde=corpus["borderline"].astype(bool))
+             .groupby("label").agg(udsagn=("statement", "size"),
+                                   graensetilfaelde=("graensetilfaelde", "sum"))
+             .reset_index())
+    return table.sort_values("udsagn", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def scores_table(report: dict) -> pd.DataFrame:
+    """Cross-validated F1 per label, the model beside the keyword baseline."""
+    rows = []
+    for label in report["labels"]:
+        model = report["per_label"][label]
+        baseline = report["baseline_per_label"][label]
+        rows.append({"label": label, "antal": model["support"],
+                     "praecision": round(model["precision"], 3),
+                     "genkaldelse": round(model["recall"], 3), "f1": round(model["f1"], 3),
+                     "f1_baseline": round(baseline["f1"], 3)})
+    rows.append({"label": "makro", "antal": report["n"], "praecision": None,
+                 "genkaldelse": None, "f1": round(report["macro_f1"], 3),
+                 "f1_baseline": round(report["baseline_macro_f1"], 3)})
+    return pd.DataFrame(rows)
+
+
+def confusion_table(report: dict, baseline: bool = False) -> pd.DataFrame:
+    """The confusion matrix (rows: the corpus's label, columns: the predicted one)."""
+    key = "baseline_confusion_matrix" if baseline else "confusion_matrix"
+    labels = report["labels"]
+    return pd.DataFrame(report[key], index=pd.Index(labels, name="korpus"),
+                        columns=pd.Index(labels, name="forudsagt"))
+
+
+def hardest_statements(corpus: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` statements with the smallest gap between the model's two likeliest labels
+    (a model trained on the whole corpus)."""
+    from auditlib.classifier.model import train_model
+
+    model = train_model(corpus)
+    predicted = model.predict(corpus["statement"].astype(str).tolist())
+    table = pd.DataFrame({
+        "udsagn": corpus["statement"].to_numpy(), "korpus_label": corpus["label"].to_numpy(),
+        "model_label": predicted["label"].to_numpy(),
+        "sandsynlighed": predicted["probability"].astype(float).round(3).to_numpy(),
+        "afstand": (predicted["probability"] - predicted["second_probability"])
+        .astype(float).round(3).to_numpy()})
+    return table.nsmallest(n, "afstand").reset_index(drop=True)
+
+
+__all__ = ["CRITERIA_DISPLAY", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]
