@@ -558,6 +558,10 @@ MESSAGES.update({
 # -- area: privacy ---------------------------------------------------------------
 MESSAGES.update({
     # (privacy: add this area's keys here)
+    "privat_fund_linje_sted": "{where}, kolonne {column}, type {kind}, tegn {start}–{end}",
+    "privat_forklaring": "{reason} Mønster: {pattern}; {context}; score {score}.",
+    "privat_forklaring_kontekst": "kontekstord '{word}' hævede scoren",
+    "privat_forklaring_ingen_kontekst": "intet kontekstord",
 })
 
 # -- area: stats -----------------------------------------------------------------
@@ -621,6 +625,21 @@ MESSAGES.update({
 # -- area: sources ---------------------------------------------------------------
 MESSAGES.update({
     # (sources: add this area's keys here)
+    "klyngekort_findes_ikke": (
+        "Klyngekortet '{path}' findes ikke. Ret stien under nøglen 'klynger' i "
+        "auditlib.yaml, eller fjern nøglen for at bruge Region Midtjyllands standardkort."),
+    "klyngekort_ugyldigt": "Klyngekortet '{path}' kan ikke bruges: {problem}",
+    "klyngekort_yaml": "tjek YAML-syntaksen (indrykning med mellemrum, kolon efter hver klynge).",
+    "klyngekort_opbygning": (
+        "filen skal have nøglen 'klynger' med én klynge pr. linje og en liste af kommuner, "
+        "fx 'Midtklyngen: [Silkeborg, Skive, Viborg]'."),
+    "klyngekort_liste": "klyngen '{cluster}' skal have en liste af kommunenavne i klammer.",
+    "klyngekort_dublet": (
+        "kommunen '{municipality}' står både i '{first}' og i '{second}'; en kommune må kun "
+        "høre til én klynge."),
+    "klynge_udfyldt": (
+        "{count} plan(er) havde ingen klynge; klyngen er udfyldt ud fra kommunen efter "
+        "klyngekortet ({source})."),
 })
 
 # -- area: classifier ------------------------------------------------------------
