@@ -65,7 +65,7 @@ def test_every_breakdown_with_its_categories(region):
     counts = quarterly_counts(region, by=list(BREAKDOWNS))
     titles = list(dict.fromkeys(counts["opdeling"]))
     assert titles[0] == "Planer i alt"
-    for name, (dims, title) in BREAKDOWNS.items():
+    for name, (_dims, title) in BREAKDOWNS.items():
         assert title in titles, name
     contact = counts[counts["opdeling"] == "Kontakttype"]
     assert set(contact["kategori"]) == {"Indlæggelse", "Ambulant"}

@@ -125,7 +125,7 @@ def suppress_cells(values: Mapping[Hashable, int], equations: Iterable[Equation]
     return Suppression(frozenset(primary), frozenset(secondary), min_count)
 
 
-def _prune(system: "_System", primary: set, secondary: set, forced: set, min_count: int,
+def _prune(system: _System, primary: set, secondary: set, forced: set, min_count: int,
            suppress_zero: bool) -> set:
     """Show again every complementary cell that the others make unnecessary, the
     largest first (the greedy pass hides one cell at a time and can overshoot)."""
@@ -274,17 +274,16 @@ class _System:
                       for key in keys]
             open_ = np.zeros(len(keys), dtype=bool)
 
-            def solve(objective):
-                result = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
-                return result.x if result.status == 0 else None
 
             progress = True
             while progress and not open_.all():  # push the unsettled cells up, then down
                 progress = False
                 for sign in (-1.0, 1.0):
                     todo = ~open_
-                    solution = solve(np.where(todo, sign, 0.0))
-                    if solution is not None:
+                    result = linprog(np.where(todo, sign, 0.0), A_eq=a, b_eq=b, bounds=bounds,
+                                     method="highs")
+                    if result.status == 0:
+                        solution = result.x
                         moved = todo & (np.abs(solution - truth) >= 1 - 1e-6)
                         progress |= bool(moved.any())
                         open_ |= moved
