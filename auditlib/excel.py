@@ -311,7 +311,11 @@ def _fit_widths(ws: Worksheet, widths: dict[int, float], last_row: int,
     it cannot (then the widths stay as they are)."""
     lowest_scale = MIN_PRINT_PT / min_font
     allowed_px = page_px / lowest_scale
-    floors = {i: min(w, _min_width(ws, i, last_row)) for i, w in widths.items()}
+    floors = {i: _min_width(ws, i, last_row) for i in widths}
+    for index, floor in floors.items():  # a word must not break inside: widen its column
+        if widths[index] < floor:
+            widths[index] = math.ceil(floor)
+            ws.column_dimensions[get_column_letter(index)].width = widths[index]
     for _ in range(4):  # narrowing the columns under a chart moves its edge: repeat
         total = sum(_column_px(w) for w in widths.values()) + _chart_overhang(ws, widths)
         if total <= allowed_px:
