@@ -616,6 +616,10 @@ MESSAGES.update({
         "Kørselsmappen '{path}' har ingen plans.csv (lavet med en ældre version). Kør "
         "'auditlib audit' igen, så planerne kan vurderes på triagegraderne."
     ),
+    "meeting_udeladte_eksempler": (
+        "{count} eksempelplan(er) er udeladt, fordi privatlivsværnet fandt noget, der ligner "
+        "en personoplysning. Ret planens tekst eller 'hvad fungerer' og læs arbejdsbogen ind igen."
+    ),
     "meeting_q06_igen": "Q06 med triagegraderne: {changed} af {total} planer får et andet resultat.",
 })
 
