@@ -56,9 +56,12 @@ from auditlib.excel import (  # noqa: F401  (safe_cell, FORMULA_TRIGGERS: part o
     put,
     safe_cell,
 )
-from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES
+from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
+
+# The colour levels of vocabulary.SHARE_LEVELS, as Excel rules need the numbers.
+LOW_SHARE, HIGH_SHARE = SHARE_LEVELS[0][0], SHARE_LEVELS[1][0]
 
 
 def _col(key: str, width: str = "short", number_format: str | None = None,
@@ -369,9 +372,9 @@ def _criteria(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     cells = f"{share}{first}:{share}{last}"
     rules = sheet.ws.conditional_formatting
     # Blank shares (nothing assessed) stay uncoloured: the rules test for a number first.
-    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}>=0.9)"],
+    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}>={HIGH_SHARE})"],
                                  fill=GREEN, stopIfTrue=True))
-    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}<0.6)"],
+    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}<{LOW_SHARE})"],
                                  fill=RED, stopIfTrue=True))
     rules.add(cells, FormulaRule(formula=[f"ISNUMBER({share}{first})"], fill=AMBER))
     failed = _letter(columns, "ikke_opfyldt")
