@@ -336,3 +336,26 @@ def test_empty_template_has_a_print_area():
 
     ws = build_template()["planer"]
     assert ws.print_area and ws.print_area.endswith("$26")
+
+
+def test_a_workbook_of_the_first_format_still_imports(demo, tmp_path):
+    """Format 1: keys as headings, no plan sheet and no decision log."""
+    _, run, workbook = demo
+    wb = openpyxl.load_workbook(workbook)
+    for name in (PLANS_SHEET, LOG_SHEET):
+        del wb[name]
+    wb["_auditlib"].cell(row=1, column=2).value = "1"
+    ws = wb[CRITERIA_SHEET]
+    keys = {title: key for key, title in COLUMN_TITLES.items()}
+    for cell in ws[1]:
+        cell.value = keys.get(cell.value, cell.value)
+    columns = {c.value: c.column for c in ws[1]}
+    ws.cell(row=2, column=columns["hospital_vurdering"]).value = "enig"
+    old = tmp_path / "format1.xlsx"
+    wb.save(old)
+    copy = tmp_path / "koersel"
+    copy.mkdir()
+    for path in run.iterdir():
+        (copy / path.name).write_bytes(path.read_bytes())
+    result = import_review(old, copy)
+    assert len(result.decisions) == 1 and result.decisions["hospital_value"].item() == "enig"
