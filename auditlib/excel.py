@@ -175,7 +175,7 @@ def text_height(text: str, width_units: float, cell) -> float:
     return lines * _font_pt(cell) * LINE_FACTOR + ROW_PADDING
 
 
-def max_lines(width_units: float, cell) -> int:
+def max_lines(cell) -> int:
     """The most lines of ``cell``'s font that fit a row of Excel's maximum height."""
     return max(int((MAX_ROW_HEIGHT - ROW_PADDING) / (_font_pt(cell) * LINE_FACTOR)), 1)
 
@@ -185,7 +185,7 @@ def chunk_text(text: str, width_units: float, font_pt: float = DEFAULT_FONT_PT) 
     breaks or else between words, so a long field spreads over several rows uncut."""
     probe = _Probe(font_pt)
     per_line = max((width_units - 0.6) / _char_width(probe), 1.0)
-    limit = max_lines(width_units, probe) - 1
+    limit = max_lines(probe) - 1
     chunks: list[str] = []
     current: list[str] = []
     for word in re.split(r"(\n| )", text):
@@ -243,8 +243,7 @@ def _spread_long_lines(ws: Worksheet, widths: dict[int, float], last_column: int
     when printed: wrap it over the free cells to its right instead."""
     tables = _table_rows(ws)
     spans = _merged_spans(ws)
-    merged_cells = {(r, c) for merged in ws.merged_cells.ranges
-                    for r, c in ((cell[0], cell[1]) for cell in merged.cells)}
+    merged_cells = {position for merged in ws.merged_cells.ranges for position in merged.cells}
     for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=last_column):
         for cell in row:
             text = _shown_text(cell)
