@@ -134,4 +134,4 @@ def test_empty_template_prints_on_a_few_pages(tmp_path: Path):
     from auditlib.register.template import write_template
 
     workbook = write_template(tmp_path / "skabelon.xlsx")
-    check_printout(workbook, tmp_path, max_pages=8)
+    check_printout(workbook, tmp_path, max_pages=10)  # 16 before issue 18
