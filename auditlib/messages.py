@@ -376,13 +376,13 @@ MESSAGES.update({
     "review_dublet": "Rækken findes to gange i arbejdsbogen. Slet den kopierede række.",
     "review_ukendt_vaerdi": "Værdien er ikke tilladt her. Vælg en af: {allowed}.",
     "review_uenig_uden_begrundelse": (
-        "Uenig kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor I er uenige."
+        "Uenig kræver en begrundelse. Skriv i '{column}', hvorfor I er uenige."
     ),
     "review_label_uden_begrundelse": (
-        "En anden sektor end værktøjets kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor."
+        "En anden sektor end værktøjets kræver en begrundelse. Skriv i '{column}', hvorfor."
     ),
     "review_afgoerelse_uden_begrundelse": (
-        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i forum_begrundelse."
+        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i '{column}'."
     ),
     "review_ugyldige_raekker": (
         "Arbejdsbogen '{path}' har {count} problem(er); intet er læst ind. Ret dem alle og "
@@ -651,6 +651,49 @@ MESSAGES.update({
 # -- area: meeting ---------------------------------------------------------------
 MESSAGES.update({
     # (meeting: add this area's keys here)
+    "meeting_udfyldt_fil_mangler": (
+        "Den udfyldte arbejdsbog '{path}' findes ikke. Tjek filnavnet og mappen ('{folder}'): "
+        "angiv den fil, hospital, kommune og forum har udfyldt og gemt (.xlsx)."
+    ),
+    "meeting_log_ukendt_plan": (
+        "Plan-ID'et findes ikke i kørslen. Vælg planen fra rullelisten i kolonnen Plan-ID."
+    ),
+    "meeting_log_ukendt_emne": (
+        "Emnet kan ikke findes i planen. Skriv kriteriet (f.eks. K06) eller feltet og "
+        "udsagnets nummer (f.eks. Mål 2), som de står i arkene 'kriterier' og 'udsagn'."
+    ),
+    "meeting_log_dublet": "Emnet står to gange i beslutningsloggen. Saml det i én række.",
+    "meeting_log_dato": "Datoen kan ikke læses. Skriv den som dato, f.eks. 15-03-2026.",
+    "meeting_log_afgjort_uden_afgoerelse": (
+        "Status afgjort kræver forummets afgørelse: skriv den i 'Forummets afgørelse' i arket "
+        "'udsagn' eller 'kriterier', eller vælg status uafklaret eller eskaleret."
+    ),
+    "meeting_log_lov_mangler": (
+        "En afgjort sektor kræver lov og paragraf (katalogets procedure, trin 4), "
+        "f.eks. Sundhedsloven § 140."
+    ),
+    "meeting_personoplysning": (
+        "Teksten ligner en personoplysning (navn, CPR-nummer, telefon, adresse eller e-mail). "
+        "Omskriv den uden personoplysninger; brug kun Plan-ID."
+    ),
+    "meeting_eksempel_uden_begrundelse": (
+        "En god eksempelplan kræver 'Hvad fungerer': det er den tekst, kataloget viser ved "
+        "eksemplet."
+    ),
+    "meeting_triage_grad": "Graden skal være et helt tal fra 1 til 5 (eller tom).",
+    "meeting_importeret": (
+        "Læst ind i {folder}: {decisions} vurderede rækker ({criteria} kriterier, "
+        "{statements} udsagn), {verdicts} planvurderinger og triage for {triage} planer."
+    ),
+    "meeting_ingen_plans": (
+        "Kørselsmappen '{path}' har ingen plans.csv (lavet med en ældre version). Kør "
+        "'auditlib audit' igen, så planerne kan vurderes på triagegraderne."
+    ),
+    "meeting_udeladte_eksempler": (
+        "{count} eksempelplan(er) er udeladt, fordi privatlivsværnet fandt noget, der ligner "
+        "en personoplysning. Ret planens tekst eller 'hvad fungerer' og læs arbejdsbogen ind igen."
+    ),
+    "meeting_q06_igen": "Q06 med triagegraderne: {changed} af {total} planer får et andet resultat.",
 })
 
 # -- area: polish ----------------------------------------------------------------

@@ -15,9 +15,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from auditlib.atomic import write_with
+from auditlib.excel import prepare_for_print
 from auditlib.register.columns import COLUMNS, LEVEL_TITLES
 
 TEMPLATE_ROWS = 500  # rows with validation; a forum audits 20-25 plans a quarter
+PRINT_ROWS = 25  # the empty template prints one quarter's rows, not 500 formatted ones
 GUIDE_SHEET = "ark_vejledning"
 
 GUIDE = [
@@ -116,6 +118,9 @@ def build_template() -> Workbook:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if a and not b or r == 1:
             guide.cell(row=r, column=1).font = Font(bold=True, size=13 if r == 1 else 11)
+    last = get_column_letter(len(COLUMNS))
+    prepare_for_print(ws, title_rows="1:1", title_columns="A:A",
+                      print_area=f"A1:{last}{PRINT_ROWS + 1}")
     return wb
 
 
@@ -130,5 +135,6 @@ def write_template(path: str | Path) -> Path:
     wb.properties.version = __version__
     guide = wb[GUIDE_SHEET]
     guide.cell(row=guide.max_row + 2, column=1).value = f"Lavet med auditlib {__version__}."
+    prepare_for_print(guide, portrait=True)
     write_with(path, lambda tmp: wb.save(tmp))
     return path
