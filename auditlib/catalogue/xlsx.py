@@ -35,7 +35,6 @@ from auditlib.catalogue.wording import (
     SUBTITLE,
     TITLE,
 )
-from auditlib.messages import msg
 from auditlib.excel import (  # noqa: F401  (safe_cell, FORMULA_TRIGGERS: part of this API)
     AMBER,
     BLUE,
@@ -57,6 +56,7 @@ from auditlib.excel import (  # noqa: F401  (safe_cell, FORMULA_TRIGGERS: part o
     put,
     safe_cell,
 )
+from auditlib.messages import msg
 from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
