@@ -1,0 +1,299 @@
+"""Loading a missed-plans register into one normalised table, with every problem found.
+
+The same three forms as the plan register (``auditlib.register.read``), the same value
+conversions (``auditlib.register.normalise``) and the same report shape; only the columns
+differ (``auditlib.missed.columns``). An unknown column close to a contract name is a
+problem that names the intended column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from auditlib.errors import RegisterInvalidError, RegisterUnusableError
+from auditlib.messages import join_allowed, msg
+from auditlib.missed.columns import (
+    ASSESSOR_KEYS,
+    ASSESSOR_SYNONYMS,
+    COLUMN_BY_NAME,
+    COLUMN_NAMES,
+    DATE_COLUMNS,
+    ID_COLUMN,
+    PLAN_REGISTER_MARKERS,
+    REQUIRED_COLUMNS,
+)
+from auditlib.register.load import Register, checksum
+from auditlib.register.normalise import (
+    Invalid,
+    convert_category,
+    convert_date,
+    convert_diagnosis,
+    convert_plan_id,
+    is_blank,
+    to_text,
+)
+from auditlib.register.problems import Problem
+from auditlib.register.read import RawTable, fold_name, read_raw
+
+# How close an unknown header must be to a contract name to be called a typo (difflib ratio).
+TYPO_CUTOFF = 0.8
+# The plan register's messages that name plan_id, in this register's own words.
+OWN_KEYS = {"plan_id_format": "mu_id_format"}
+_QUARTER_PATTERNS = (
+    re.compile(r"^(?P<year>\d{4})_?[kq](?P<q>[1-4])$"),
+    re.compile(r"^[kq](?P<q>[1-4])_?(?P<year>\d{4})$"),
+    re.compile(r"^(?P<q>[1-4])_kvartal_(?P<year>\d{4})$"),
+    re.compile(r"^(?P<year>\d{4})_(?P<q>[1-4])$"),
+)
+
+
+@dataclass(frozen=True)
+class DischargeProblem(Problem):
+    """A problem located by the discharge's id (kept in ``plan_id``) or its row."""
+
+    def where(self) -> str:
+        if not self.plan_id:
+            return super().where()
+        where = msg("mu_sted_udskrivning", id=self.plan_id)
+        if self.row is not None:
+            where += f" ({msg('sted_raekke', row=self.row)})"
+        elif self.file:
+            where += f" ({msg('sted_fil', file=self.file)})"
+        return where
+
+    def as_row(self) -> dict[str, str]:
+        row = super().as_row()
+        return {ID_COLUMN: row["plan_id"], "column": row["column"], "problem": row["problem"]}
+
+
+@dataclass
+class MissedRegister(Register):
+    """A loaded missed-plans register (``frame`` one row per discharge without a plan)."""
+
+    def raise_if_invalid(self) -> None:
+        if self.problems:
+            raise RegisterInvalidError(
+                msg("mu_rapport_problemer", name=self.name, count=len(self.problems),
+                    n=len(self.frame)),
+                problems=self.problems)
+
+
+def convert_quarter(value: object) -> str:
+    """'2025-K1' from 2025-K1, 2025K1, K1 2025, 2025-Q1, '1. kvartal 2025' …; raises Invalid."""
+    key = fold_name(to_text(value))
+    for pattern in _QUARTER_PATTERNS:
+        match = pattern.match(key)
+        if match:
+            return f"{match.group('year')}-K{match.group('q')}"
+    raise Invalid("mu_kvartal_ugyldig")
+
+
+def convert_assessors(value: object) -> str:
+    """One or more assessors, ';'-separated in contract spelling; raises Invalid."""
+    keys: list[str] = []
+    for token in re.split(r"[;,/+]|\bog\b", to_text(value)):
+        if not token.strip():
+            continue
+        key = ASSESSOR_SYNONYMS.get(fold_name(token))
+        if key is None:
+            raise Invalid("kategori_ukendt", allowed=join_allowed(ASSESSOR_KEYS))
+        if key not in keys:
+            keys.append(key)
+    if not keys:
+        raise Invalid("kategori_ukendt", allowed=join_allowed(ASSESSOR_KEYS))
+    return "; ".join(sorted(keys, key=ASSESSOR_KEYS.index))
+
+
+def convert_value(column_name: str, value: object, *, allow_serial: bool) -> object:
+    """Convert one non-blank cell of ``column_name``; raises Invalid."""
+    column = COLUMN_BY_NAME.get(column_name)
+    if column is None:
+        return to_text(value)
+    if column.kind == "id":
+        return convert_plan_id(value)
+    if column.kind == "date":
+        return convert_date(value, allow_serial=allow_serial)
+    if column.kind == "quarter":
+        if isinstance(value, dt.date):
+            return quarter_of(value)
+        return convert_quarter(value)
+    if column.kind == "category":
+        return convert_category(column, value)
+    if column.kind == "assessors":
+        return convert_assessors(value)
+    if column.kind == "diagnosis":
+        return convert_diagnosis(value)
+    return to_text(value) if not isinstance(value, str) else value.strip()
+
+
+def quarter_of(date: dt.date) -> str:
+    return f"{date.year}-K{(date.month - 1) // 3 + 1}"
+
+
+def close_column(name: str) -> str | None:
+    """The contract column ``name`` is probably a typo of, or None."""
+    matches = difflib.get_close_matches(name, COLUMN_NAMES, n=1, cutoff=TYPO_CUTOFF)
+    return matches[0] if matches else None
+
+
+def _header_problems(table: RawTable, path: Path) -> tuple[list[Problem], list[str]]:
+    """Problems with the header (typos), and the extra columns that are kept as they are."""
+    extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
+    missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
+    typos = {c: close_column(c) for c in extra}
+    if missing:
+        if all(m in table.columns for m in PLAN_REGISTER_MARKERS):
+            raise RegisterUnusableError(msg("mu_er_planregister", name=path.name))
+        problems = []
+        for column in missing:
+            guess = next((c for c, target in typos.items() if target == column), None)
+            text = msg("kolonne_mangler", column=column)
+            if guess:
+                text += " " + msg("mu_mente_du", found=guess, column=column)
+            problems.append(DischargeProblem(column, text))
+        raise RegisterUnusableError(msg("mu_rapport_ubrugelig", name=path.name),
+                                    problems=problems)
+    problems = [DischargeProblem(c, msg("mu_kolonne_stavefejl", found=c, column=t))
+                for c, t in typos.items() if t is not None and t not in table.columns]
+    return problems, [c for c in extra if typos[c] is None or typos[c] in table.columns]
+
+
+def _schema() -> pa.DataFrameSchema:
+    """Structural rules on the normalised table (message keys as check names)."""
+
+    def nonblank(name: str) -> pa.Check:
+        return pa.Check(lambda s: s.notna(), name=name, ignore_na=False)
+
+    return pa.DataFrameSchema(
+        {ID_COLUMN: pa.Column(nullable=True, checks=[nonblank("mu_id_tom")]),
+         "klynge": pa.Column(nullable=True, checks=[nonblank("paakraevet_tom")])})
+
+
+def load_missed_register(path: str | Path) -> MissedRegister:
+    """Load ``path`` and return the missed-plans register with all its problems.
+
+    Raises RegisterUnusableError when the file cannot be used at all (wrong type,
+    corrupt, empty, a required column missing, or a plan register given instead).
+    """
+    path = Path(path)
+    table = read_raw(path)
+    if not table.rows and not table.problems and not table.columns:
+        raise RegisterUnusableError(msg("fil_tom"))
+    header_problems, extra = _header_problems(table, path)
+    if not table.rows and not table.problems:
+        raise RegisterUnusableError(msg("mu_ingen_udskrivninger"))
+
+    allow_serial = path.suffix.lower() in (".xlsx", ".xlsm")
+    columns = list(COLUMN_NAMES) + [c for c in table.columns if c not in COLUMN_BY_NAME]
+    data: dict[str, list[object]] = {c: [] for c in columns}
+    bad: list[tuple[int, str, str]] = []
+    for i, row in enumerate(table.rows):
+        for col in columns:
+            value = row.get(col)
+            if is_blank(value):
+                data[col].append(None)
+                continue
+            try:
+                data[col].append(convert_value(col, value, allow_serial=allow_serial))
+            except Invalid as error:
+                key = OWN_KEYS.get(error.key, error.key)
+                bad.append((i, col, msg(key, column=col, **error.values)))
+                data[col].append(None)
+    frame = pd.DataFrame(data, columns=columns)
+
+    def locate(i: int, column: str, message: str) -> Problem:
+        row, file = table.locations[i]
+        ident = None if column == ID_COLUMN else _given(frame.at[i, ID_COLUMN])
+        return DischargeProblem(column, message, plan_id=ident, row=row, file=file)
+
+    problems: list[Problem] = [*table.problems, *header_problems]
+    problems += [locate(i, col, text) for i, col, text in bad]
+    failed = {(i, col) for i, col, _ in bad}
+    problems += [p for p, i in _structural_problems(frame, locate) if (i, p.column) not in failed]
+    frame = _typed(frame)
+    rank = {c: n for n, c in enumerate(frame.columns)}
+    problems.sort(key=lambda p: (p.row if p.row is not None else 0, p.file or "",
+                                 rank.get(p.column, -1), p.column))
+    return MissedRegister(frame, problems, path, checksum(path), extra)
+
+
+def _structural_problems(frame: pd.DataFrame, locate) -> list[tuple[Problem, int]]:
+    found: list[tuple[Problem, int]] = []
+    if frame.empty:
+        return found
+    ids = frame[ID_COLUMN]
+    for i in frame.index[ids.notna() & ids.duplicated(keep=False)]:
+        found.append((locate(i, ID_COLUMN, msg("mu_id_dublet")), i))
+    try:
+        _schema().validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        for case in errors.failure_cases.itertuples(index=False):
+            if pd.isna(case.index):
+                continue
+            key = case.check if case.check in ("mu_id_tom", "paakraevet_tom") else "paakraevet_tom"
+            found.append((locate(int(case.index), str(case.column), msg(key)), int(case.index)))
+    for i, (date, quarter) in enumerate(zip(frame["udskrevet"], frame["kvartal"], strict=True)):
+        date, quarter = _given(date), _given(quarter)
+        if date is None and quarter is None:
+            found.append((locate(i, "kvartal", msg("mu_kvartal_mangler")), i))
+        elif date is not None and quarter is not None and quarter_of(date) != quarter:
+            found.append((locate(i, "kvartal", msg("mu_kvartal_uenig")), i))
+    return found
+
+
+def _given(value: object) -> object:
+    """``value``, or None for the blanks pandas may have turned into NaN or <NA>."""
+    return None if value is None or (not isinstance(value, (str, dt.date)) and pd.isna(value)) \
+        else value
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Dates as datetime64, a blank quarter filled from the discharge date, the rest text."""
+    out = {}
+    quarters = []
+    for date, quarter in zip(frame["udskrevet"], frame["kvartal"], strict=True):
+        date, quarter = _given(date), _given(quarter)
+        quarters.append(quarter if quarter is not None
+                        else (quarter_of(date) if date is not None else None))
+    frame = frame.assign(kvartal=quarters)
+    for col in frame.columns:
+        if col in DATE_COLUMNS:
+            out[col] = pd.to_datetime(frame[col].map(
+                lambda v: pd.Timestamp(v) if isinstance(v, dt.date) else pd.NaT))
+        else:
+            out[col] = frame[col].astype("string")
+    return pd.DataFrame(out, index=frame.index)
+
+
+def load_valid_missed_register(path: str | Path) -> MissedRegister:
+    """Load ``path`` and raise RegisterInvalidError unless it has no problems."""
+    register = load_missed_register(path)
+    register.raise_if_invalid()
+    return register
+
+
+def select_cluster(register: MissedRegister, cluster: str | None) -> MissedRegister:
+    """The discharges of one cluster (matched without regard to case or spacing)."""
+    from auditlib.audit import AuditInputError, fold_cluster
+
+    if not cluster:
+        return register
+    frame = register.frame
+    mask = frame["klynge"].fillna("").map(fold_cluster) == fold_cluster(cluster)
+    if not mask.any():
+        known = sorted(frame["klynge"].dropna().unique().tolist())
+        raise AuditInputError(msg("mu_ukendt_klynge", cluster=cluster,
+                                  known=", ".join(known) or "ingen"))
+    return dataclasses.replace(register, frame=frame[mask].reset_index(drop=True))
+
+
+__all__ = ["DischargeProblem", "MissedRegister", "close_column", "convert_quarter",
+           "load_missed_register", "load_valid_missed_register", "quarter_of", "select_cluster"]
