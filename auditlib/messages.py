@@ -607,6 +607,10 @@ MESSAGES.update({
         "udskrivninger uden plan. Brug 'auditlib validate' til planregistret, eller "
         "'auditlib missed template' for at få skabelonen til udskrivninger uden plan."
     ),
+    "mu_kolonne_mangler": (
+        "Den påkrævede kolonne '{column}' mangler. Tilføj kolonnen med præcis dette navn "
+        "(se auditlib missed template)."
+    ),
     "mu_mente_du": "Der er en kolonne '{found}': mente du '{column}'? Ret overskriften.",
     "mu_kolonne_stavefejl": (
         "Kolonnen '{found}' kendes ikke. Mente du '{column}'? Ret overskriften, ellers "

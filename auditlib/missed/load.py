@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -76,7 +76,11 @@ class DischargeProblem(Problem):
 
 @dataclass
 class MissedRegister(Register):
-    """A loaded missed-plans register (``frame`` one row per discharge without a plan)."""
+    """A loaded missed-plans register (``frame`` one row per discharge without a plan).
+
+    ``rows``: the spreadsheet row of each frame row (None for a Markdown file)."""
+
+    rows: list = field(default_factory=list)
 
     def raise_if_invalid(self) -> None:
         if self.problems:
@@ -155,7 +159,7 @@ def _header_problems(table: RawTable, path: Path) -> tuple[list[Problem], list[s
         problems = []
         for column in missing:
             guess = next((c for c, target in typos.items() if target == column), None)
-            text = msg("kolonne_mangler", column=column)
+            text = msg("mu_kolonne_mangler", column=column)
             if guess:
                 text += " " + msg("mu_mente_du", found=guess, column=column)
             problems.append(DischargeProblem(column, text))
@@ -222,7 +226,8 @@ def load_missed_register(path: str | Path) -> MissedRegister:
     rank = {c: n for n, c in enumerate(frame.columns)}
     problems.sort(key=lambda p: (p.row if p.row is not None else 0, p.file or "",
                                  rank.get(p.column, -1), p.column))
-    return MissedRegister(frame, problems, path, checksum(path), extra)
+    return MissedRegister(frame, problems, path, checksum(path), extra,
+                          rows=[row for row, _ in table.locations])
 
 
 def _structural_problems(frame: pd.DataFrame, locate) -> list[tuple[Problem, int]]:

@@ -51,10 +51,13 @@ class MissedPart:
 
 
 def _suppressed(table: pd.DataFrame, counts: list[str], shares: dict[str, tuple[str, ...]],
-                min_count: int) -> pd.DataFrame:
-    """Suppress ``counts``; blank each share whose source counts are not all shown."""
+                min_count: int | None) -> pd.DataFrame:
+    """Suppress ``counts``; blank each share whose source counts are not all shown.
+    ``min_count`` None: no suppression (the coordinator's own view of the register)."""
     from auditlib.privacy import suppress_small
 
+    if min_count is None:
+        return table
     out = suppress_small(table, min_count, columns=counts)
     for share, sources in shares.items():
         shown = pd.Series(True, index=out.index)
@@ -125,7 +128,7 @@ def reason_table(discharges: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
     return out.drop(columns="total")
 
 
-def criteria_table(results: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
+def criteria_table(results: pd.DataFrame, min_count: int | None = 5) -> pd.DataFrame:
     """Per criterion: discharges per result and the share fulfilled of those assessed."""
     rows = []
     for cid, criterion in MISSED_CRITERIA.items():
