@@ -89,6 +89,8 @@ class Catalogue:
     change: pd.DataFrame | None = None
     withheld_statements: int = 0
     notes: list[str] = field(default_factory=list)
+    # The part "Planer der ikke blev lavet" (auditlib.missed), when missed-plans runs are given.
+    missed: object | None = None
 
     @property
     def top_plans(self) -> pd.DataFrame:
@@ -438,7 +440,8 @@ def load_runs(paths: list[str | Path]) -> list[Run]:
 
 
 def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None,
-                    config=None, created: dt.date | None = None) -> Catalogue:
+                    config=None, created: dt.date | None = None,
+                    missed: list | None = None) -> Catalogue:
     """Merge curated content with the audit runs (the forum's decisions override the tool).
 
     ``register``: an optional loaded, validated and privacy-checked register; when given,
@@ -491,4 +494,15 @@ def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None
         recommendations=recommendation_table(content, fulfilment),
         counts=counts, counts_source=counts_source, change=change_table(runs),
         withheld_statements=withheld, notes=notes,
+        missed=_missed_part(missed, config.suppression.min_count),
     )
+
+
+def _missed_part(missed: list | None, min_count: int):
+    """The part "Planer der ikke blev lavet" from missed-plans run folders (or None)."""
+    if not missed:
+        return None
+    from auditlib.missed import missed_part, read_missed_run
+
+    runs = [r if hasattr(r, "discharges") else read_missed_run(r) for r in missed]
+    return missed_part(runs, min_count)
