@@ -168,6 +168,10 @@ def test_the_template_loads_back_once_filled(tmp_path):
 
 def test_the_template_has_dropdowns_for_the_categories(tmp_path):
     sheet = openpyxl.load_workbook(write_missed_template(tmp_path / "s.xlsx"))[SHEET]
+    guide = "\n".join(str(c.value) for r in sheet.parent["ark_vejledning"].iter_rows()
+                      for c in r if c.value)
+    assert "uanset diagnose" in guide and "kommunen_soerger" in guide
+    assert "ikke en gyldig grund" in guide and "udskrivning_id" in guide
     lists = [dv.formula1 for dv in sheet.data_validations.dataValidation if dv.type == "list"]
     assert any("kommunen_soerger" in f for f in lists)
     assert any("akut" in f for f in lists)

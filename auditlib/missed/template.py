@@ -48,7 +48,7 @@ GUIDE = [
 
 def write_missed_template(path: str | Path) -> Path:
     """Write the missed-plans registration workbook to ``path`` atomically."""
-    workbook = build_template(COLUMNS, sheet=SHEET, guide=GUIDE)
+    workbook = build_template(COLUMNS, sheet=SHEET, guide_rows=GUIDE)
     return write_template(path, workbook=workbook,
                           title="Registreringsskabelon for udskrivninger uden genoptræningsplan")
 

@@ -68,9 +68,9 @@ def _validation_for(column) -> DataValidation | None:
     return dv
 
 
-def build_template(columns=COLUMNS, *, sheet: str = "planer", guide=None) -> Workbook:
+def build_template(columns=COLUMNS, *, sheet: str = "planer", guide_rows=None) -> Workbook:
     """The workbook for ``columns`` (default: the plan register's) on sheet ``sheet``,
-    with ``guide`` (default: GUIDE) heading the guide sheet."""
+    with ``guide_rows`` (default: GUIDE) heading the guide sheet."""
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -101,7 +101,7 @@ def build_template(columns=COLUMNS, *, sheet: str = "planer", guide=None) -> Wor
     guide = wb.create_sheet(GUIDE_SHEET)
     guide.column_dimensions["A"].width = 28
     guide.column_dimensions["B"].width = 110
-    rows = list(GUIDE if guide is None else guide)
+    rows = list(GUIDE if guide_rows is None else guide_rows)
     for column in columns:
         required = " (skal udfyldes)" if column.required else ""
         allowed = f" Tilladte værdier: {', '.join(column.allowed)}." if column.allowed else ""
