@@ -23,7 +23,7 @@ from auditlib.errors import PrivacyError, RunDirError
 from auditlib.messages import msg
 from auditlib.missed.columns import FREE_TEXT_COLUMNS, ID_COLUMN
 from auditlib.missed.criteria import MISSED_CRITERIA
-from auditlib.missed.load import MissedRegister, select_cluster
+from auditlib.missed.load import MissedRegister, prepare_missed_register
 
 RESULTS_FILE = "missed.csv"
 DISCHARGES_FILE = "missed_discharges.csv"
@@ -85,23 +85,21 @@ def discharge_table(frame: pd.DataFrame) -> pd.DataFrame:
     return table[DISCHARGE_COLUMNS].astype("string")
 
 
-def run_missed_audit(register: MissedRegister, config=None, *, cluster: str | None = None,
+def run_missed_audit(register, config=None, *, cluster: str | None = None,
                      gate: bool = True) -> MissedResult:
-    """Privacy gate, contract, then every missed-plans criterion on every discharge.
+    """Every missed-plans criterion on every discharge of ``register`` (a path or a loaded
+    register), after ``prepare_missed_register``: the cluster, the privacy gate, the contract.
 
     Raises PrivacyError (an identifier; nothing of the text in the message),
     RegisterInvalidError (rows break the contract) or AuditInputError (unknown cluster).
-    ``gate=False`` is only for callers that ran the privacy guard on this very register.
+    ``gate=False`` is only for callers that prepared this very register themselves.
     """
     from auditlib.config import load_config
 
     config = config or load_config()
     started = dt.datetime.now().astimezone()
     clock = time.perf_counter()
-    if gate:
-        guard_missed_register(register, config, cluster=cluster)
-    register.raise_if_invalid()
-    chosen = select_cluster(register, cluster)
+    chosen = prepare_missed_register(register, config, cluster, gate=gate)
     frame = chosen.frame.sort_values(ID_COLUMN, kind="stable").reset_index(drop=True)
     settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
                         config.criteria.complexity_domains)
@@ -118,7 +116,7 @@ def run_missed_audit(register: MissedRegister, config=None, *, cluster: str | No
         "register": chosen.source.name,
         "register_sha256": chosen.sha256,
         "n_discharges": int(len(frame)),
-        "n_discharges_register": int(len(register.frame)),
+        "n_discharges_register": chosen.n_register or int(len(frame)),
         "cluster": cluster or _single(frame["klynge"]),
         "clusters": sorted(frame["klynge"].dropna().unique().tolist()),
         "criteria": list(MISSED_CRITERIA),

@@ -81,6 +81,8 @@ class MissedRegister(Register):
     ``rows``: the spreadsheet row of each frame row (None for a Markdown file)."""
 
     rows: list = field(default_factory=list)
+    # Discharges in the whole register, when ``frame`` holds one cluster's.
+    n_register: int | None = None
 
     def raise_if_invalid(self) -> None:
         if self.problems:
@@ -216,7 +218,7 @@ def load_missed_register(path: str | Path) -> MissedRegister:
     def locate(i: int, column: str, message: str) -> Problem:
         row, file = table.locations[i]
         ident = None if column == ID_COLUMN else _given(frame.at[i, ID_COLUMN])
-        return DischargeProblem(column, message, plan_id=ident, row=row, file=file)
+        return DischargeProblem(column, message, plan_id=ident, row=row, file=file, index=i)
 
     problems: list[Problem] = [*table.problems, *header_problems]
     problems += [locate(i, col, text) for i, col, text in bad]
@@ -286,19 +288,58 @@ def load_valid_missed_register(path: str | Path) -> MissedRegister:
 
 
 def select_cluster(register: MissedRegister, cluster: str | None) -> MissedRegister:
-    """The discharges of one cluster (matched without regard to case or spacing)."""
-    from auditlib.audit import AuditInputError, fold_cluster
+    """The discharges of one cluster (matched regardless of case, spacing and æøå spelling)
+    with the problems that concern them; the whole register when ``cluster`` is empty."""
+    from auditlib.errors import AuditInputError
+    from auditlib.register.prepare import problems_of
+    from auditlib.text import same_name
 
     if not cluster:
         return register
-    frame = register.frame
-    mask = frame["klynge"].fillna("").map(fold_cluster) == fold_cluster(cluster)
-    if not mask.any():
-        known = sorted(frame["klynge"].dropna().unique().tolist())
+    clusters = register.frame["klynge"].astype(object).tolist()
+    positions = [i for i, name in enumerate(clusters)
+                 if isinstance(name, str) and same_name(name, cluster)]
+    if not positions:
+        known = sorted({c for c in clusters if isinstance(c, str)})
         raise AuditInputError(msg("mu_ukendt_klynge", cluster=cluster,
                                   known=", ".join(known) or "ingen"))
-    return dataclasses.replace(register, frame=frame[mask].reset_index(drop=True))
+    return dataclasses.replace(
+        register, frame=register.frame.iloc[positions].reset_index(drop=True),
+        problems=problems_of(register, positions),
+        rows=[register.rows[i] for i in positions] if register.rows else [],
+        n_register=len(register.frame))
+
+
+def prepare_missed_register(source, config=None, cluster: str | None = None, *,
+                            gate: bool = True) -> MissedRegister:
+    """The one way in for everything that uses a missed-plans register (CLI, notebook):
+    load ``source`` (a path or a loaded register), keep ``cluster``'s discharges, then
+    raise on the first layer that fails:
+
+    - RegisterUnusableError: the file cannot be read at all;
+    - AuditInputError: no discharge belongs to ``cluster``;
+    - PrivacyError: a kept discharge holds a suspected identifier (never the value) —
+      the gate runs before the rows are used for anything;
+    - RegisterInvalidError: a kept discharge breaks the contract (every problem listed).
+    """
+    from auditlib.config import load_config
+    from auditlib.register.report import problems_text
+
+    config = config or load_config()
+    register = source if isinstance(source, MissedRegister) else load_missed_register(source)
+    chosen = select_cluster(register, cluster)
+    if gate:
+        from auditlib.missed.audit import guard_missed_register
+
+        guard_missed_register(chosen, config, cluster=cluster)
+    if chosen.problems:
+        raise RegisterInvalidError(
+            msg("mu_rapport_problemer", name=chosen.name, count=len(chosen.problems),
+                n=len(chosen.frame)) + "\n" + problems_text(chosen.problems),
+            problems=chosen.problems, listed=True)
+    return chosen
 
 
 __all__ = ["DischargeProblem", "MissedRegister", "close_column", "convert_quarter",
-           "load_missed_register", "load_valid_missed_register", "quarter_of", "select_cluster"]
+           "load_missed_register", "load_valid_missed_register", "prepare_missed_register",
+           "quarter_of", "select_cluster"]

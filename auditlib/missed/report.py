@@ -1,18 +1,16 @@
 """What the missed-plans notebook calls, so each cell is one or two lines.
 
-Loading (with one cluster's problems), the privacy gate's all-clear, the validation
-table, and the catalogue part's tables with Danish headings and percentages.
+Preparing the register (cluster, privacy gate, contract: the CLI's way in), and the
+catalogue part's tables with Danish headings and percentages.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pandas as pd
 
 from auditlib.messages import msg
-from auditlib.missed.columns import ID_COLUMN
 from auditlib.missed.summary import TITLES, MissedPart
 
 DEMO_NAME = "missed-demo.csv"
@@ -25,54 +23,20 @@ def demo_register() -> Path:
     return DEMO_DIR / DEMO_NAME
 
 
-def load(register: str | Path | None = None, cluster: str | None = None):
-    """Load the register (default: the demo) and keep one cluster's discharges, with the
-    problems that belong to them (a bad row in another cluster does not stop this one)."""
-    from auditlib.missed.load import load_missed_register, select_cluster
+def prepare(register: str | Path | None = None, config=None, cluster: str | None = None):
+    """``prepare_missed_register`` with the demo register as the default: the same cluster
+    choice, privacy gate and contract as the CLI (raises on the first that fails, naming
+    every problem's discharge and column, never a value)."""
+    from auditlib.missed.load import prepare_missed_register
     from auditlib.notebooks import resolve
 
-    loaded = load_missed_register(resolve(register, demo_register()))
-    if not cluster:
-        return loaded
-    chosen = select_cluster(loaded, cluster)
-    ids = set(chosen.frame[ID_COLUMN].dropna().astype(str))
-    problems = [p for p in loaded.problems if p.plan_id is None or str(p.plan_id) in ids]
-    return dataclasses.replace(chosen, problems=problems)
+    return prepare_missed_register(resolve(register, demo_register()), config, cluster or None)
 
 
-def privacy_gate(register, config=None, cluster: str | None = None) -> str:
-    """Raise PrivacyError when the register holds an identifier; else a Danish all-clear."""
-    from auditlib.missed.audit import guard_missed_register
-
-    guard_missed_register(register, config, cluster=cluster)
-    return msg("mu_privat_rent")
-
-
-def validation_summary(register) -> str:
-    if register.problems:
-        return msg("mu_rapport_problemer", name=register.name, count=len(register.problems),
-                   n=len(register.frame))
-    return msg("mu_rapport_ok", name=register.name, n=len(register.frame))
-
-
-def validation_table(register) -> pd.DataFrame:
-    """The problems as ``udskrivning_id, kolonne, problem`` (empty when none)."""
-    rows = [p.as_row() for p in register.problems]
-    return pd.DataFrame(rows, columns=[ID_COLUMN, "column", "problem"]).rename(
-        columns={"column": "kolonne"})
-
-
-def require_valid(register) -> None:
-    """Raise RegisterInvalidError naming each problem's discharge (or row) and column."""
-    from auditlib.errors import RegisterInvalidError
-
-    if not register.problems:
-        return
-    lines = [f"{p.where()}, kolonne {p.column}: {p.message}" for p in register.problems[:10]]
-    if len(register.problems) > 10:
-        lines.append(msg("privat_flere", count=len(register.problems) - 10))
-    raise RegisterInvalidError(validation_summary(register) + " " + "; ".join(lines),
-                               problems=register.problems)
+def prepared_summary(register) -> str:
+    """Danish: the register follows its contract and holds no identifiers."""
+    return msg("mu_rapport_ok", name=register.name, n=len(register.frame)) + " " + \
+        msg("mu_privat_rent")
 
 
 def run_text(result, paths: dict) -> str:
@@ -119,5 +83,5 @@ def reasons_chart(part: MissedPart):
     return figure
 
 
-__all__ = ["load", "part_tables", "privacy_gate", "reasons_chart", "require_valid",
-           "run_text", "titled", "validation_summary", "validation_table"]
+__all__ = ["demo_register", "part_tables", "prepare", "prepared_summary", "reasons_chart",
+           "run_text", "titled"]
