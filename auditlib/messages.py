@@ -611,11 +611,6 @@ MESSAGES.update({
         "Den påkrævede kolonne '{column}' mangler. Tilføj kolonnen med præcis dette navn "
         "(se auditlib missed template)."
     ),
-    "mu_mente_du": "Der er en kolonne '{found}': mente du '{column}'? Ret overskriften.",
-    "mu_kolonne_stavefejl": (
-        "Kolonnen '{found}' kendes ikke. Mente du '{column}'? Ret overskriften, ellers "
-        "bliver kolonnen ikke brugt."
-    ),
     "mu_id_tom": (
         "udskrivning_id mangler. Giv udskrivningen forummets eget pseudonyme nøgle, "
         "f.eks. MU-2025-07."

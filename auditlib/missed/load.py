@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,21 +29,19 @@ from auditlib.missed.columns import (
     PLAN_REGISTER_MARKERS,
     REQUIRED_COLUMNS,
 )
-from auditlib.register.load import Register, checksum
+from auditlib.register.load import Register, checksum, misspelt_columns
 from auditlib.register.normalise import (
     Invalid,
     convert_category,
     convert_date,
     convert_diagnosis,
     convert_plan_id,
-    is_blank,
     to_text,
 )
 from auditlib.register.problems import Problem
-from auditlib.register.read import RawTable, fold_name, read_raw
+from auditlib.register.read import RawTable, read_raw
+from auditlib.text import fold_name, is_blank
 
-# How close an unknown header must be to a contract name to be called a typo (difflib ratio).
-TYPO_CUTOFF = 0.8
 # The plan register's messages that name plan_id, in this register's own words.
 OWN_KEYS = {"plan_id_format": "mu_id_format"}
 _QUARTER_PATTERNS = (
@@ -144,32 +141,19 @@ def quarter_of(date: dt.date) -> str:
     return f"{date.year}-K{(date.month - 1) // 3 + 1}"
 
 
-def close_column(name: str) -> str | None:
-    """The contract column ``name`` is probably a typo of, or None."""
-    matches = difflib.get_close_matches(name, COLUMN_NAMES, n=1, cutoff=TYPO_CUTOFF)
-    return matches[0] if matches else None
-
-
-def _header_problems(table: RawTable, path: Path) -> tuple[list[Problem], list[str]]:
-    """Problems with the header (typos), and the extra columns that are kept as they are."""
-    extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
+def _header_problems(table: RawTable, path: Path) -> list[Problem]:
+    """Misspelt columns (as the plan register names them); a missing required column or a
+    plan register given here makes the file unusable."""
+    misspelt = misspelt_columns(table.columns, COLUMN_NAMES)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
-    typos = {c: close_column(c) for c in extra}
     if missing:
         if all(m in table.columns for m in PLAN_REGISTER_MARKERS):
             raise RegisterUnusableError(msg("mu_er_planregister", name=path.name))
-        problems = []
-        for column in missing:
-            guess = next((c for c, target in typos.items() if target == column), None)
-            text = msg("mu_kolonne_mangler", column=column)
-            if guess:
-                text += " " + msg("mu_mente_du", found=guess, column=column)
-            problems.append(DischargeProblem(column, text))
-        raise RegisterUnusableError(msg("mu_rapport_ubrugelig", name=path.name),
-                                    problems=problems)
-    problems = [DischargeProblem(c, msg("mu_kolonne_stavefejl", found=c, column=t))
-                for c, t in typos.items() if t is not None and t not in table.columns]
-    return problems, [c for c in extra if typos[c] is None or typos[c] in table.columns]
+        raise RegisterUnusableError(
+            msg("mu_rapport_ubrugelig", name=path.name),
+            problems=[DischargeProblem(c, msg("mu_kolonne_mangler", column=c))
+                      for c in missing] + misspelt)
+    return misspelt
 
 
 def _schema() -> pa.DataFrameSchema:
@@ -193,7 +177,8 @@ def load_missed_register(path: str | Path) -> MissedRegister:
     table = read_raw(path)
     if not table.rows and not table.problems and not table.columns:
         raise RegisterUnusableError(msg("fil_tom"))
-    header_problems, extra = _header_problems(table, path)
+    header_problems = _header_problems(table, path)
+    extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
     if not table.rows and not table.problems:
         raise RegisterUnusableError(msg("mu_ingen_udskrivninger"))
 
@@ -340,6 +325,6 @@ def prepare_missed_register(source, config=None, cluster: str | None = None, *,
     return chosen
 
 
-__all__ = ["DischargeProblem", "MissedRegister", "close_column", "convert_quarter",
+__all__ = ["DischargeProblem", "MissedRegister", "convert_quarter",
            "load_missed_register", "load_valid_missed_register", "prepare_missed_register",
            "quarter_of", "select_cluster"]

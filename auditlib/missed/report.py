@@ -68,7 +68,7 @@ def part_tables(part: MissedPart) -> list[tuple[str, pd.DataFrame]]:
 def reasons_chart(part: MissedPart):
     """Horizontal bars: discharges per reason (valid reasons green, others red); suppressed
     counts are left out of the chart, as they are hidden in the table."""
-    from auditlib.notebooks import _pyplot
+    from auditlib.notebooks.views import _pyplot
 
     plt = _pyplot()
     table = part.reasons[part.reasons["antal"].map(lambda v: not isinstance(v, str))]
