@@ -134,7 +134,7 @@ def test_a_plan_register_is_named_as_one(tmp_path):
 
 @pytest.mark.parametrize(("name", "content", "words"), [
     ("u.xls", b"x", ".xls"), ("u.txt", b"x", "Filtypen"), ("u.csv", b"", "tom"),
-    ("u.csv", "udskrivning_id;klynge\n".encode(), "ingen udskrivninger"),
+    ("u.csv", b"udskrivning_id;klynge\n", "ingen udskrivninger"),
     ("u.csv", "udskrivning_id;klynge\nA;æ\n".encode("cp1252"), "UTF-8"),
     ("u.xlsx", b"not a zip", "beskadiget"),
 ])
