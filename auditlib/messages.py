@@ -658,7 +658,8 @@ MESSAGES.update({
         "Udskrivninger fra psykiatrien uden genoptræningsplan: blev behovet vurderet, af hvem, "
         "og hvorfor blev der ikke lavet en plan? Retten til en plan gælder uanset diagnose; "
         "den manglende vurdering er det regionale notats hovedfund. Tal under {min_count} "
-        "vises som '<{min_count}'."
+        "vises som '<{min_count}', og 'x' skjuler et tal, som ellers kunne regnes ud af en "
+        "total; en andel bygget på et skjult tal vises ikke."
     ),
 })
 

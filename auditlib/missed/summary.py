@@ -50,20 +50,43 @@ class MissedPart:
     notes: list[str] = field(default_factory=list)
 
 
+SECONDARY = "x"
+
+
 def _suppressed(table: pd.DataFrame, counts: list[str], shares: dict[str, tuple[str, ...]],
-                min_count: int | None) -> pd.DataFrame:
+                min_count: int | None, parts: list | None = None,
+                row_parts: list[str] | None = None) -> pd.DataFrame:
     """Suppress ``counts``; blank each share whose source counts are not all shown.
-    ``min_count`` None: no suppression (the coordinator's own view of the register)."""
+
+    ``parts``: the rows whose counts add up to a published total (the clusters under
+    'Alle', the reasons of all discharges). When exactly one of them is hidden, the total
+    would give it away, so the smallest shown one is hidden too (``"x"``): the
+    complementary rule of spec/privacy.md for a single sum. ``row_parts``: the same for
+    columns that add up to a known number in every row (results per criterion).
+    ``min_count`` None: no suppression (the coordinator's own view of the register).
+    """
     from auditlib.privacy import suppress_small
 
     if min_count is None:
         return table
     out = suppress_small(table, min_count, columns=counts)
+    for column in counts if parts else ():
+        values = out[column]
+        hidden = [i for i in parts if isinstance(values[i], str)]
+        shown = [i for i in parts if not isinstance(values[i], str)]
+        if len(hidden) == 1 and shown:
+            smallest = min(shown, key=lambda i: values[i])
+            out.loc[smallest, column] = SECONDARY
+    for index in out.index if row_parts else ():
+        hidden = [c for c in row_parts if isinstance(out.at[index, c], str)]
+        shown = [c for c in row_parts if not isinstance(out.at[index, c], str)]
+        if len(hidden) == 1 and shown:
+            out.at[index, min(shown, key=lambda c: out.at[index, c])] = SECONDARY
     for share, sources in shares.items():
-        shown = pd.Series(True, index=out.index)
+        visible = pd.Series(True, index=out.index)
         for source in sources:
-            shown &= out[source].map(lambda v: not isinstance(v, str))
-        out[share] = out[share].where(shown, None).astype(object)
+            visible &= out[source].map(lambda v: not isinstance(v, str))
+        out[share] = out[share].where(visible, None).astype(object)
     return out
 
 
@@ -107,7 +130,8 @@ def assessment_table(discharges: pd.DataFrame, by: str = "klynge",
         rows.append(_assessment_row(ALL, discharges))
     table = pd.DataFrame(rows, columns=["_name", *ASSESSMENT_COUNTS, *ASSESSMENT_SHARES])
     table = table.rename(columns={"_name": by})
-    return _suppressed(table, ASSESSMENT_COUNTS, ASSESSMENT_SHARES, min_count)
+    parts = list(table.index[:-1]) if len(rows) > 1 else None
+    return _suppressed(table, ASSESSMENT_COUNTS, ASSESSMENT_SHARES, min_count, parts)
 
 
 def reason_table(discharges: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
@@ -124,7 +148,9 @@ def reason_table(discharges: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
     rows.append({"aarsag": NOT_STATED, "gyldig": "nej", "antal": blank,
                  "andel": _share(blank, total), "total": total})
     table = pd.DataFrame(rows)
-    out = _suppressed(table, ["antal", "total"], {"andel": ("antal", "total")}, min_count)
+    # The reasons partition the discharges, whose number is published: they sum to it.
+    out = _suppressed(table, ["antal", "total"], {"andel": ("antal", "total")}, min_count,
+                      parts=list(table.index))
     return out.drop(columns="total")
 
 
@@ -139,8 +165,10 @@ def criteria_table(results: pd.DataFrame, min_count: int | None = 5) -> pd.DataF
                      "alvor": criterion.alvor, **counts, "vurderet": judged,
                      "andel_opfyldt": _share(counts["opfyldt"], judged)})
     table = pd.DataFrame(rows)
+    # Every discharge gets one result per criterion: a row's results sum to the discharges.
     out = _suppressed(table, [*RESULTS, "vurderet"],
-                      {"andel_opfyldt": ("opfyldt", "vurderet")}, min_count)
+                      {"andel_opfyldt": ("opfyldt", "vurderet")}, min_count,
+                      row_parts=list(RESULTS))
     return out.drop(columns="vurderet")
 
 
