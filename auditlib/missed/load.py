@@ -175,15 +175,13 @@ def load_missed_register(path: str | Path) -> MissedRegister:
     """
     path = Path(path)
     table = read_raw(path)
-    if not table.rows and not table.problems and not table.columns:
-        raise RegisterUnusableError(msg("fil_tom"))
     header_problems = _header_problems(table, path)
     extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
     if not table.rows and not table.problems:
         raise RegisterUnusableError(msg("mu_ingen_udskrivninger"))
 
     allow_serial = path.suffix.lower() in (".xlsx", ".xlsm")
-    columns = list(COLUMN_NAMES) + [c for c in table.columns if c not in COLUMN_BY_NAME]
+    columns = list(COLUMN_NAMES) + extra
     data: dict[str, list[object]] = {c: [] for c in columns}
     bad: list[tuple[int, str, str]] = []
     for i, row in enumerate(table.rows):
