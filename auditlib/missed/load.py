@@ -184,18 +184,27 @@ def load_missed_register(path: str | Path) -> MissedRegister:
     columns = list(COLUMN_NAMES) + extra
     data: dict[str, list[object]] = {c: [] for c in columns}
     bad: list[tuple[int, str, str]] = []
+    # Convert each distinct raw value once: registers repeat categories, units and dates.
+    cache: dict[tuple[str, object], object] = {}
     for i, row in enumerate(table.rows):
         for col in columns:
             value = row.get(col)
             if is_blank(value):
                 data[col].append(None)
                 continue
-            try:
-                data[col].append(convert_value(col, value, allow_serial=allow_serial))
-            except Invalid as error:
-                key = OWN_KEYS.get(error.key, error.key)
-                bad.append((i, col, msg(key, column=col, **error.values)))
+            key = (col, value if not isinstance(value, (list, dict)) else repr(value))
+            if key not in cache:
+                try:
+                    cache[key] = convert_value(col, value, allow_serial=allow_serial)
+                except Invalid as error:
+                    cache[key] = error
+            converted = cache[key]
+            if isinstance(converted, Invalid):
+                own = OWN_KEYS.get(converted.key, converted.key)
+                bad.append((i, col, msg(own, column=col, **converted.values)))
                 data[col].append(None)
+            else:
+                data[col].append(converted)
     frame = pd.DataFrame(data, columns=columns)
 
     def locate(i: int, column: str, message: str) -> Problem:
