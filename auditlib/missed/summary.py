@@ -8,6 +8,7 @@ The catalogue part ("Planer der ikke blev lavet") and the notebook show these ta
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -50,38 +51,41 @@ class MissedPart:
     notes: list[str] = field(default_factory=list)
 
 
-SECONDARY = "x"
-
-
 def _suppressed(table: pd.DataFrame, counts: list[str], shares: dict[str, tuple[str, ...]],
-                min_count: int | None, parts: list | None = None,
+                min_count: int | None, *, total_row: Hashable | None = None,
+                sums_to: dict[str, int] | None = None,
                 row_parts: list[str] | None = None) -> pd.DataFrame:
-    """Suppress ``counts``; blank each share whose source counts are not all shown.
+    """Primary and complementary suppression of ``counts`` (``auditlib.privacy``'s one
+    function); each share whose source counts are not all shown is withheld.
 
-    ``parts``: the rows whose counts add up to a published total (the clusters under
-    'Alle', the reasons of all discharges). When exactly one of them is hidden, the total
-    would give it away, so the smallest shown one is hidden too (``"x"``): the
-    complementary rule of spec/privacy.md for a single sum. ``row_parts``: the same for
-    columns that add up to a known number in every row (results per criterion).
+    The sums a reader can use, as equations: ``total_row``, the row ('Alle') each count
+    column's other rows add up to; ``sums_to``, a published number a column's rows add
+    up to (the reasons partition the discharges); ``row_parts``, columns that add up to
+    the (published) number of discharges in every row (results per criterion).
     ``min_count`` None: no suppression (the coordinator's own view of the register).
     """
-    from auditlib.privacy import suppress_small
+    from auditlib.privacy.suppress import Equation, suppress_cells
 
     if min_count is None:
         return table
-    out = suppress_small(table, min_count, columns=counts)
-    for column in counts if parts else ():
-        values = out[column]
-        hidden = [i for i in parts if isinstance(values[i], str)]
-        shown = [i for i in parts if not isinstance(values[i], str)]
-        if len(hidden) == 1 and shown:
-            smallest = min(shown, key=lambda i: values[i])
-            out.loc[smallest, column] = SECONDARY
-    for index in out.index if row_parts else ():
-        hidden = [c for c in row_parts if isinstance(out.at[index, c], str)]
-        shown = [c for c in row_parts if not isinstance(out.at[index, c], str)]
-        if len(hidden) == 1 and shown:
-            out.at[index, min(shown, key=lambda c: out.at[index, c])] = SECONDARY
+    values = {(i, c): int(table.at[i, c]) for i in table.index for c in counts}
+    equations, known = [], []
+    inner = [i for i in table.index if i != total_row]
+    if total_row is not None:
+        equations += [Equation((total_row, c), tuple((i, c) for i in inner)) for c in counts]
+    for column, total in (sums_to or {}).items():
+        values[("sum", column)] = int(total)
+        known.append(("sum", column))
+        equations.append(Equation(("sum", column), tuple((i, column) for i in inner)))
+    for i in table.index if row_parts else ():
+        values[(i, "sum")] = sum(values[(i, c)] for c in row_parts)
+        known.append((i, "sum"))
+        equations.append(Equation((i, "sum"), tuple((i, c) for c in row_parts)))
+    result = suppress_cells(values, equations, min_count=min_count, published_elsewhere=known)
+    out = table.copy()
+    for column in counts:
+        out[column] = pd.Series([result.marker((i, column)) or values[(i, column)]
+                                 for i in table.index], index=table.index, dtype=object)
     for share, sources in shares.items():
         visible = pd.Series(True, index=out.index)
         for source in sources:
@@ -130,8 +134,9 @@ def assessment_table(discharges: pd.DataFrame, by: str = "klynge",
         rows.append(_assessment_row(ALL, discharges))
     table = pd.DataFrame(rows, columns=["_name", *ASSESSMENT_COUNTS, *ASSESSMENT_SHARES])
     table = table.rename(columns={"_name": by})
-    parts = list(table.index[:-1]) if len(rows) > 1 else None
-    return _suppressed(table, ASSESSMENT_COUNTS, ASSESSMENT_SHARES, min_count, parts)
+    total_row = table.index[-1] if len(rows) > 1 else None
+    return _suppressed(table, ASSESSMENT_COUNTS, ASSESSMENT_SHARES, min_count,
+                       total_row=total_row)
 
 
 def reason_table(discharges: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
@@ -143,15 +148,14 @@ def reason_table(discharges: pd.DataFrame, min_count: int = 5) -> pd.DataFrame:
     for reason in REASONS:
         n = int(reasons.fillna("").eq(reason.key).sum())
         rows.append({"aarsag": reason.title, "gyldig": LEGITIMATE_TITLES[reason.legitimate],
-                     "antal": n, "andel": _share(n, total), "total": total})
+                     "antal": n, "andel": _share(n, total)})
     blank = int(reasons.isna().sum())
     rows.append({"aarsag": NOT_STATED, "gyldig": "nej", "antal": blank,
-                 "andel": _share(blank, total), "total": total})
+                 "andel": _share(blank, total)})
     table = pd.DataFrame(rows)
     # The reasons partition the discharges, whose number is published: they sum to it.
-    out = _suppressed(table, ["antal", "total"], {"andel": ("antal", "total")}, min_count,
-                      parts=list(table.index))
-    return out.drop(columns="total")
+    return _suppressed(table, ["antal"], {"andel": ("antal",)}, min_count,
+                       sums_to={"antal": total})
 
 
 def criteria_table(results: pd.DataFrame, min_count: int | None = 5) -> pd.DataFrame:
@@ -166,9 +170,8 @@ def criteria_table(results: pd.DataFrame, min_count: int | None = 5) -> pd.DataF
                      "andel_opfyldt": _share(counts["opfyldt"], judged)})
     table = pd.DataFrame(rows)
     # Every discharge gets one result per criterion: a row's results sum to the discharges.
-    out = _suppressed(table, [*RESULTS, "vurderet"],
-                      {"andel_opfyldt": ("opfyldt", "vurderet")}, min_count,
-                      row_parts=list(RESULTS))
+    out = _suppressed(table, list(RESULTS), {"andel_opfyldt": ("opfyldt", "ikke_opfyldt")},
+                      min_count, row_parts=list(RESULTS))
     return out.drop(columns="vurderet")
 
 
@@ -179,14 +182,16 @@ def assessor_table(discharges: pd.DataFrame, min_count: int = 5) -> pd.DataFrame
     rows = []
     for key, title in ASSESSOR_TITLES.items():
         n = int(named.map(lambda keys, key=key: key in [k.strip() for k in keys]).sum())
-        rows.append({"vurderet_af": title, "antal": n, "total": len(assessed),
-                     "andel": _share(n, len(assessed))})
+        rows.append({"vurderet_af": title, "antal": n, "andel": _share(n, len(assessed))})
     n_blank = int(assessed["vurderet_af"].isna().sum())
-    rows.append({"vurderet_af": NOT_STATED, "antal": n_blank, "total": len(assessed),
+    rows.append({"vurderet_af": NOT_STATED, "antal": n_blank,
                  "andel": _share(n_blank, len(assessed))})
-    table = pd.DataFrame(rows)
-    out = _suppressed(table, ["antal", "total"], {"andel": ("antal", "total")}, min_count)
-    return out.drop(columns="total")
+    # Several assessors per discharge: the rows do not add up to a published number. A
+    # share would give its base (the assessed) away, so none is shown when that is small.
+    out = _suppressed(pd.DataFrame(rows), ["antal"], {"andel": ("antal",)}, min_count)
+    if min_count is not None and len(assessed) < min_count:
+        out["andel"] = None
+    return out
 
 
 def missed_part(runs: list, min_count: int = 5) -> MissedPart:
