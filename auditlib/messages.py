@@ -704,6 +704,79 @@ MESSAGES.update({
 # -- area: missed ----------------------------------------------------------------
 MESSAGES.update({
     # (missed: add this area's keys here)
+    # register of discharges without a plan (auditlib.missed, auditlib missed ...)
+    "mu_sted_udskrivning": "udskrivning {id}",
+    "mu_rapport_ok": (
+        "Registret '{name}' over udskrivninger uden plan er i orden: {n} udskrivninger, "
+        "ingen problemer."
+    ),
+    "mu_rapport_problemer": (
+        "Registret '{name}' har {count} problem(er) i {n} udskrivninger uden plan. "
+        "Ret dem og kør igen:"
+    ),
+    "mu_rapport_ubrugelig": "Registret over udskrivninger uden plan '{name}' kan ikke bruges:",
+    "mu_ingen_udskrivninger": (
+        "Registret har overskrifter, men ingen udskrivninger. Tilføj mindst én udskrivning."
+    ),
+    "mu_er_planregister": (
+        "'{name}' er et planregister (det har plan_id og niveau), ikke et register over "
+        "udskrivninger uden plan. Brug 'auditlib validate' til planregistret, eller "
+        "'auditlib missed template' for at få skabelonen til udskrivninger uden plan."
+    ),
+    "mu_kolonne_mangler": (
+        "Den påkrævede kolonne '{column}' mangler. Tilføj kolonnen med præcis dette navn "
+        "(se auditlib missed template)."
+    ),
+    "mu_id_tom": (
+        "udskrivning_id mangler. Giv udskrivningen forummets eget pseudonyme nøgle, "
+        "f.eks. MU-2025-07."
+    ),
+    "mu_id_format": (
+        "udskrivning_id må kun indeholde bogstaverne A-Z, tal, '-' og '_' og højst 40 tegn, "
+        "f.eks. MU-2025-07."
+    ),
+    "mu_id_dublet": (
+        "udskrivning_id findes flere gange i registret. Giv hver udskrivning sin egen nøgle."
+    ),
+    "mu_kvartal_ugyldig": "Kvartalet kan ikke læses. Skriv det som ÅÅÅÅ-K1 … ÅÅÅÅ-K4, f.eks. 2025-K2.",
+    "mu_kvartal_mangler": (
+        "Udskrivningens tidspunkt mangler. Udfyld udskrevet (dato) eller kvartal (f.eks. 2025-K2)."
+    ),
+    "mu_kvartal_uenig": "kvartal passer ikke med datoen i udskrevet. Ret den ene af dem.",
+    "mu_ukendt_klynge": (
+        "Registret har ingen udskrivninger for klyngen '{cluster}'. Klynger i registret: "
+        "{known}. Ret --cluster eller udelad det."
+    ),
+    "mu_ikke_en_koersel": (
+        "Mappen '{path}' er ikke en kørsel af 'auditlib missed audit': filen {name} mangler."
+    ),
+    "mu_skabelon_skrevet": (
+        "Skabelonen til udskrivninger uden plan er gemt i {path}. Udfyld arket "
+        "'udskrivninger' – én række pr. udskrivning."
+    ),
+    "mu_privat_rent": "Ingen personhenførbare oplysninger fundet.",
+    "mu_privat_fundet": (
+        "{count} sted(er) ligner en personhenførbar oplysning (kun placeringen vises):"
+    ),
+    "mu_privat_problem": "Ligner en personhenførbar oplysning ({kind}, tegn {start}–{end}).",
+    "mu_audit_start": "Læser {n} udskrivninger uden plan fra {name} …",
+    "mu_audit_resume": (
+        "{n} udskrivninger uden plan{cluster} auditeret mod {criteria} kriterier: behovet er "
+        "vurderet ved {assessed} af dem."
+    ),
+    "mu_filer": "Resultaterne er gemt i {out} (missed.csv, missed_discharges.csv, missed.json).",
+    "mu_naeste": (
+        "Næste skridt: 'auditlib catalogue KØRSEL --missed {out} --out katalog/' giver "
+        "katalogets del 'Planer der ikke blev lavet'."
+    ),
+    "mu_katalog_titel": "Planer der ikke blev lavet",
+    "mu_katalog_intro": (
+        "Udskrivninger fra psykiatrien uden genoptræningsplan: blev behovet vurderet, af hvem, "
+        "og hvorfor blev der ikke lavet en plan? Retten til en plan gælder uanset diagnose; "
+        "den manglende vurdering er det regionale notats hovedfund. Tal under {min_count} "
+        "vises som '<{min_count}', og 'x' skjuler et tal, som ellers kunne regnes ud af en "
+        "total; en andel bygget på et skjult tal vises ikke."
+    ),
 })
 
 # -- area: hearing ---------------------------------------------------------------

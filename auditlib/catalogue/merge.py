@@ -93,6 +93,8 @@ class Catalogue:
     # meeting, anonymised (no plan_id), with the forum's "hvad fungerer".
     example_plans: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=EXAMPLE_COLUMNS))
+    # The part "Planer der ikke blev lavet" (auditlib.missed), when missed-plans runs are given.
+    missed: object | None = None
 
     @property
     def top_plans(self) -> pd.DataFrame:
@@ -431,7 +433,8 @@ def load_runs(paths: list[str | Path]) -> list[Run]:
 
 
 def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None,
-                    config=None, created: dt.date | None = None) -> Catalogue:
+                    config=None, created: dt.date | None = None,
+                    missed: list | None = None) -> Catalogue:
     """Merge curated content with the audit runs (the forum's decisions override the tool).
 
     ``register``: an optional loaded, validated and privacy-checked register; when given,
@@ -489,4 +492,15 @@ def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None
         recommendations=recommendation_table(content, fulfilment),
         counts=counts, counts_source=counts_source, change=change_table(runs),
         withheld_statements=withheld, notes=notes, example_plans=examples,
+        missed=_missed_part(missed, config.suppression.min_count),
     )
+
+
+def _missed_part(missed: list | None, min_count: int):
+    """The part "Planer der ikke blev lavet" from missed-plans run folders (or None)."""
+    if not missed:
+        return None
+    from auditlib.missed import missed_part, read_missed_run
+
+    runs = [r if hasattr(r, "discharges") else read_missed_run(r) for r in missed]
+    return missed_part(runs, min_count)

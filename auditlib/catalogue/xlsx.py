@@ -524,9 +524,18 @@ def _change(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.finish()
 
 
+def _missed(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
+    if catalogue.missed is None:
+        return
+    from auditlib.catalogue.missed import write_missed_sheet
+
+    write_missed_sheet(wb, catalogue.missed, names)
+
+
 SHEETS: tuple[Callable[[Workbook, Catalogue, set[str]], None], ...] = (
     _cover, _function_loss, _interfaces, _greyzones, _recommendations, _competences,
     _criteria, _plans, _counts, _change,
+    _missed,
 )
 
 
