@@ -593,6 +593,13 @@ MESSAGES.update({
 # -- area: hearing ---------------------------------------------------------------
 MESSAGES.update({
     # (hearing: add this area's keys here)
+    "katalog_version_forskellig": (
+        "de fire filer skal have samme version (katalogets version); nu: {versions}."
+    ),
+    "katalog_version_nyere": (
+        "postens version er nyere end filens version {version}. En post har versionen, hvor "
+        "dens tekst sidst blev ændret."
+    ),
 })
 
 # -- area: speed -----------------------------------------------------------------
