@@ -25,13 +25,16 @@ def load_gated_register(path: str | Path, config):
 
 def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
                     content_dir: str | Path | None = None, register=None,
-                    config=None) -> dict[str, Path]:
+                    config=None, plan_rows: bool = True,
+                    hearing: bool = False) -> dict[str, Path]:
     """Build the catalogue from run folders and write both files into ``out_dir``.
 
     ``register``: a path (loaded, validated and privacy-checked here) or a loaded
     ``Register``; it adds plans per quarter. Everything is checked before anything is
     written (content schema, runs, register), and each file is written atomically.
-    Returns {"xlsx": path, "html": path}.
+    ``plan_rows=False`` leaves out the plan-level rows (plan ids, statements) for sharing
+    outside the cluster; ``hearing`` also writes the hearing workbook (auditlib.catalogue.
+    hearing). Returns {"xlsx": path, "html": path} (and "hearing").
     """
     from auditlib.atomic import guard_not_input
     from auditlib.catalogue.html import write_catalogue_html
@@ -48,12 +51,21 @@ def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
     else:
         register_obj = load_gated_register(register, config)
     catalogue = build_catalogue(loaded, content, register=register_obj, config=config)
+    catalogue.plan_rows = plan_rows
     out_dir = Path(out_dir)
     targets = {"xlsx": out_dir / XLSX_NAME, "html": out_dir / HTML_NAME}
+    if hearing:
+        from auditlib.catalogue.hearing import HEARING_NAME
+
+        targets["hearing"] = out_dir / HEARING_NAME
     for target in targets.values():
         guard_not_input(target, getattr(register_obj, "source", None))
     write_catalogue_xlsx(catalogue, targets["xlsx"])
     write_catalogue_html(catalogue, targets["html"])
+    if hearing:
+        from auditlib.catalogue.hearing import write_hearing_workbook
+
+        write_hearing_workbook(content, targets["hearing"])
     return targets
 
 

@@ -24,6 +24,7 @@ from auditlib.catalogue.wording import (
     COVER_FIELDS,
     DECIDED_BY,
     FIELD_TITLES,
+    NO_PLAN_ROWS,
     NOT_STATED,
     PART_TITLES,
     SEVERITY_TITLES,
@@ -227,6 +228,8 @@ def page_context(catalogue: Catalogue) -> dict:
                 ("audit-kriterier", PART_TITLES["audit_kriterier"]),
                 ("audit-planer", PART_TITLES["audit_planer"]),
                 ("optaelling", PART_TITLES["optaelling"])]
+    if not catalogue.plan_rows:  # shared outside the cluster: no plan-level rows
+        sections.remove(("audit-planer", PART_TITLES["audit_planer"]))
     if catalogue.change is not None:
         sections.append(("udvikling", CHANGE_PART[1]))
     criteria_ids = [str(c) for c in catalogue.plans.columns[PLAN_FIXED_COLUMNS:]]
@@ -252,6 +255,7 @@ def page_context(catalogue: Catalogue) -> dict:
         "change_columns": [] if catalogue.change is None else list(catalogue.change.columns),
         "notes": catalogue.notes, "n_failing_criteria": len(failing),
         "highlights": catalogue.highlights,
+        "plan_rows": catalogue.plan_rows, "no_plan_rows": NO_PLAN_ROWS,
         "criterion_shares": criterion_shares(catalogue),
     }
 

@@ -89,6 +89,9 @@ class Catalogue:
     change: pd.DataFrame | None = None
     withheld_statements: int = 0
     notes: list[str] = field(default_factory=list)
+    # False: the writers leave out plan-level rows (plan ids, statements), for sharing
+    # the catalogue outside the cluster.
+    plan_rows: bool = True
 
     @property
     def top_plans(self) -> pd.DataFrame:

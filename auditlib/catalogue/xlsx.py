@@ -32,6 +32,7 @@ from auditlib.catalogue.wording import (
     COVER_FIELDS,
     DECIDED_BY,
     FIELD_TITLES,
+    NO_PLAN_ROWS,
     NOT_STATED,
     PART_TITLES,
     PARTS,
@@ -325,6 +326,21 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                         "værktøjet eller forummet har placeret uden for genoptræning eller "
                         "tæt på grænsen, ordnet efter den endelige sektor. Forummets beslutning "
                         "har forrang; værktøjets forslag står ved siden af.", names)
+    if catalogue.plan_rows:
+        _greyzone_statements(sheet, catalogue)
+    else:
+        sheet.text_rows([(COLUMNS.get("statement", "Udsagn"), NO_PLAN_ROWS)])
+    sheet.section("Kendte gråzoner",
+                  "Katalogets opdigtede eksempler på de kendte gråzoner med den rette sektor.")
+    zone_rows = [(f"{z.id}. {z.titel}", z.beskrivelse, u.tekst, LABEL_TITLES.get(u.label, u.label))
+                 for z in content.graazoner for u in z.udsagn]
+    sheet.table("Kendte_graazoner", [_col("zone", "medium"), _col("beskrivelse", "text"),
+                                     _col("statement", "long"), _col("label", "medium")],
+                zone_rows)
+    sheet.finish()
+
+
+def _greyzone_statements(sheet: SheetWriter, catalogue: Catalogue) -> None:
     columns = [_col("snitflade", "medium"), _col("statement", "long"),
                _col("tool_label", "medium"), _col("probability", "number", "0%"),
                _col("forum_label", "medium"), _col("decided_by", "medium"),
@@ -342,14 +358,6 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.ws.conditional_formatting.add(
         f"A{first}:{get_column_letter(len(columns))}{last}",
         FormulaRule(formula=[f'${decided}{first}="{DECIDED_BY["forum"]}"'], fill=BLUE))
-    sheet.section("Kendte gråzoner",
-                  "Katalogets opdigtede eksempler på de kendte gråzoner med den rette sektor.")
-    zone_rows = [(f"{z.id}. {z.titel}", z.beskrivelse, u.tekst, LABEL_TITLES.get(u.label, u.label))
-                 for z in content.graazoner for u in z.udsagn]
-    sheet.table("Kendte_graazoner", [_col("zone", "medium"), _col("beskrivelse", "text"),
-                                     _col("statement", "long"), _col("label", "medium")],
-                zone_rows)
-    sheet.finish()
 
 
 def _recommendations(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
@@ -475,6 +483,8 @@ def _fulfilment_chart(sheet: SheetWriter, table: pd.DataFrame, column: int) -> N
 
 
 def _plans(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
+    if not catalogue.plan_rows:  # shared outside the cluster: no plan-level rows
+        return
     sheet = SheetWriter(wb, "audit_planer", PART_TITLES["audit_planer"],
                         "Alle auditerede planer, flest formelle mangler først (kun plan_id, "
                         "aldrig personoplysninger). Resultatet pr. kriterium er forummets, hvor "
