@@ -36,6 +36,11 @@ from auditlib.statements import statements_of_plan
 
 # statements.csv: the contract's columns, then the model's explanation (extra, last).
 STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation"]
+# plans.csv: the audited plans' pseudonym and the structured columns the feedback pages
+# group by (no free text, no dates: the quarter of discharge stands for udskrevet).
+PLANS_FILE = "plans.csv"
+PLAN_FILE_COLUMNS = ["plan_id", "klynge", "afdeling", "kommune", "kontakttype", "niveau",
+                     "kvartal"]
 DEFAULT_SEED = 1
 
 
@@ -220,12 +225,25 @@ def _model_version(model) -> str:
         return "ukendt"
 
 
+def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The PLAN_FILE_COLUMNS of the audited plans (a column the register lacks is blank)."""
+    table = pd.DataFrame({"plan_id": frame["plan_id"].astype("string")})
+    for column in PLAN_FILE_COLUMNS[1:-1]:
+        table[column] = (frame[column].astype("string") if column in frame.columns
+                         else pd.Series(pd.NA, index=frame.index, dtype="string"))
+    table["kvartal"] = quarter_labels(frame["udskrevet"]) if "udskrevet" in frame.columns \
+        else pd.NA
+    return table[PLAN_FILE_COLUMNS]
+
+
 def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -> dict[str, Path]:
-    """Write criteria.csv, statements.csv and run.json (each atomically; run.json last,
-    so a folder with a run.json is complete)."""
+    """Write criteria.csv, statements.csv, plans.csv and run.json (each atomically;
+    run.json last, so a folder with a run.json is complete)."""
     out_dir = Path(out_dir)
     paths = {"criteria": out_dir / CRITERIA_FILE, "statements": out_dir / STATEMENTS_FILE,
              "run": out_dir / RUN_FILE}
+    if result.plans is not None:
+        paths["plans"] = out_dir / PLANS_FILE
     for path in paths.values():
         guard_not_input(path, *inputs)
     # A folder with a run.json is a complete run: the old one goes first.
@@ -233,10 +251,14 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
     write_text_atomic(paths["criteria"], result.criteria.to_csv(index=False, lineterminator="\n"))
     write_text_atomic(paths["statements"],
                       result.statements.to_csv(index=False, lineterminator="\n"))
+    if "plans" in paths:
+        write_text_atomic(paths["plans"], plans_table(result.plans).to_csv(
+            index=False, lineterminator="\n"))
     write_text_atomic(paths["run"], json.dumps(result.meta, ensure_ascii=False, indent=2) + "\n")
     return paths
 
 
-__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "STATEMENT_FILE_COLUMNS",
+__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "PLANS_FILE", "PLAN_FILE_COLUMNS",
+           "STATEMENT_FILE_COLUMNS", "plans_table",
            "classify_plans", "quarter_labels", "run_audit", "sample_plans", "select_cluster",
            "write_run"]

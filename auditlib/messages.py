@@ -695,6 +695,25 @@ MESSAGES.update({
         "{conflicts} i konflikt ({changed} tekstfelt(er) ændret)."
     ),
     "hoering_flettet_log": "  Ændringslog: {path}",
+    "tilbage_ingen_planer": (
+        "Kørselsmappen '{path}' har ingen {name} (planernes afdeling og kommune). Kør "
+        "'auditlib audit' igen med denne version af auditlib."
+    ),
+    "tilbage_planer_ulaeselig": "Filen '{path}' kan ikke læses. Kør 'auditlib audit' igen.",
+    "tilbage_planer_kolonner": (
+        "Filen '{path}' mangler kolonnerne {missing}. Kør 'auditlib audit' igen."
+    ),
+    "tilbage_ukendt_gruppe": "--by skal være en af: {allowed} (ikke '{by}').",
+    "tilbage_ingen_enheder": (
+        "Ingen af kørslens planer har udfyldt kolonnen '{by}' i registret, så der er ingen "
+        "sider at lave. Udfyld '{by}' i registret, og kør 'auditlib audit' igen."
+    ),
+    "tilbage_alle_klynger": "alle klynger i kørslen",
+    "tilbage_afdeling": "Afdeling",
+    "tilbage_kommune": "Kommune",
+    "tilbage_titel": "Tilbagemelding fra auditten: {unit}",
+    "tilbage_skrevet": "{count} tilbagemeldingsside(r) er skrevet i {path}:",
+    "tilbage_fil": "  {name}",
 })
 
 # -- area: speed -----------------------------------------------------------------
