@@ -14,7 +14,6 @@ shown only when both counts behind it are shown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,7 +171,9 @@ def read_good_examples(run_path: Path) -> set[str]:
 
 
 def _units(plans: pd.DataFrame, by: str) -> pd.Series:
-    return plans[by].map(lambda v: " ".join(str(v).split())).fillna(UNKNOWN)
+    from auditlib.text import is_blank
+
+    return plans[by].map(lambda v: UNKNOWN if is_blank(v) else " ".join(str(v).split()))
 
 
 # -- the pages -------------------------------------------------------------------------------
@@ -180,9 +181,8 @@ def build_feedback(run, by: str, *, content=None, config=None,
                    good_examples: set[str] | None = None) -> list[FeedbackPage]:
     """One page per unit (``by``: afdeling or kommune) of the plans in ``run``."""
     from auditlib.catalogue.content import load_content
-    from auditlib.catalogue.criteria_info import CriterionInfo, criteria_info
-    from auditlib.catalogue.merge import final_criteria, final_statements
     from auditlib.config import load_config
+    from auditlib.criteria.info import CriterionInfo, criteria_info
     from auditlib.vocabulary import LABEL_TITLES, LABELS
 
     if by not in BY:
@@ -193,9 +193,9 @@ def build_feedback(run, by: str, *, content=None, config=None,
     if good_examples is None:
         good_examples = read_good_examples(run.path)
     unit_of = dict(zip(plans["plan_id"], _units(plans, by), strict=True))
-    results = final_criteria(run)
+    results = run.final_criteria()
     results["unit"] = results["plan_id"].map(unit_of).fillna(UNKNOWN)
-    statements = final_statements(run)
+    statements = run.final_statements()
     statements["unit"] = statements["plan_id"].map(unit_of).fillna(UNKNOWN)
     units = sorted(set(unit_of.values()) | set(results["unit"]))
     named = [u for u in units if u != UNKNOWN]
@@ -322,8 +322,9 @@ def _words(page: FeedbackPage) -> dict[str, str]:
 
 def page_file_name(unit: str, taken: set[str]) -> str:
     """An ASCII file name for the unit's page, unique in the folder."""
-    folded = unit.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    stem = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:60] or "enhed"
+    from auditlib.text import slug
+
+    stem = slug(unit, "enhed")[:60].strip("-") or "enhed"
     name, number = f"{stem}.html", 2
     while name in taken:
         name, number = f"{stem}-{number}.html", number + 1

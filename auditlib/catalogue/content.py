@@ -21,13 +21,13 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from auditlib.catalogue.criteria_info import criteria_info
-from auditlib.demo import PROJECT_ROOT
+from auditlib.criteria.info import criteria_info
 from auditlib.errors import CatalogueContentError
 from auditlib.messages import msg
+from auditlib.resources import catalogue_dir
 from auditlib.vocabulary import LABELS
 
-DEFAULT_CONTENT_DIR = PROJECT_ROOT / "catalogue"
+DEFAULT_CONTENT_DIR = catalogue_dir()
 FILES = ("funktionstab.yaml", "snitflader.yaml", "anbefalinger.yaml", "kompetencer.yaml")
 DOMAINS = ("bevaegelse", "aktivitet", "mental", "social")
 SIDES = ("hospital", "kommune", "begge")
@@ -44,11 +44,9 @@ STATUS_TITLES = {"forslag": "Forslag", "til_hoering": "Til høring", "godkendt":
 
 def _fold_status(value: Any) -> Any:
     """Accept the natural spellings ('til høring', 'Til Høring') of a status."""
-    if not isinstance(value, str):
-        return value
-    folded = "_".join(value.strip().casefold().replace("ø", "oe").replace("æ", "ae")
-                      .replace("å", "aa").replace("-", " ").split())
-    return folded
+    from auditlib.text import fold_name
+
+    return fold_name(value) if isinstance(value, str) else value
 
 
 Status = Annotated[Literal["forslag", "til_hoering", "godkendt"], BeforeValidator(_fold_status)]
