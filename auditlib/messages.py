@@ -527,7 +527,9 @@ MESSAGES.update({
     "audit_tabel_opfyldt": "opfyldt",
     "audit_tabel_ikke": "ikke",
     "audit_tabel_andel": "andel",
-    "audit_filer": "Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.",
+    "audit_filer": (
+        "Filerne er skrevet i {out}/: criteria.csv, statements.csv, plans.csv, run.json."
+    ),
     "audit_naeste": (
         "Næste skridt: auditlib review export {out} --out gennemgang.xlsx  eller  "
         "auditlib catalogue {out} --out katalog/"
