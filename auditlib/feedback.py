@@ -124,8 +124,16 @@ def _linked_counts(counts: dict[str, int], config) -> dict[str, str | None]:
     return {unit: markers[("n", unit)] for unit in counts}
 
 
-def _criterion_markers(met: dict[str, int], failed: dict[str, int], config) -> dict:
-    """Suppress one criterion's met / not met / assessed counts of every unit at once."""
+def _criterion_markers(met: dict[str, int], failed: dict[str, int],
+                       plan_markers: dict[str, str | None], config) -> dict:
+    """Suppress one criterion's met (o), not met (f) and assessed (v = o + f) counts of
+    every unit at once, with the cluster's totals (published in the catalogue).
+
+    A unit whose plan count is hidden has its assessed counts hidden too: for a criterion
+    assessed on every plan, v is the plan count. (The plans where a criterion could not be
+    assessed, n - v, are not treated as a cell: with zeros suppressed they would hide
+    every share.)
+    """
     units = list(met)
     values: dict[Hashable, int] = {}
     sums = []
@@ -138,6 +146,7 @@ def _criterion_markers(met: dict[str, int], failed: dict[str, int], config) -> d
         sums.append(((kind, "*"), [(kind, u) for u in units]))
     sums.append((("v", "*"), [("o", "*"), ("f", "*")]))
     hide = [(kind, UNKNOWN) for kind in ("o", "f", "v")] if UNKNOWN in units else []
+    hide += [("v", u) for u in units if plan_markers.get(u) is not None]
     return _suppress(values, sums, hide, [(k, "*") for k in ("o", "f", "v")], config)
 
 
@@ -203,7 +212,8 @@ def build_feedback(run, by: str, *, content=None, config=None,
         raise FeedbackError(msg("tilbage_ingen_enheder", by=by))
 
     plan_counts = results.groupby("unit")["plan_id"].nunique().reindex(units, fill_value=0)
-    n_markers = _linked_counts({u: int(plan_counts[u]) for u in units}, config)
+    plans_by = {u: int(plan_counts[u]) for u in units}
+    n_markers = _linked_counts(plans_by, config)
     info = criteria_info()
     criterion_ids = [c for c in info if c in set(results["criterion_id"])]
     lines: dict[str, list[CriterionLine]] = {u: [] for u in named}
@@ -213,7 +223,7 @@ def build_feedback(run, by: str, *, content=None, config=None,
         failed = rows[rows["final"].eq("ikke_opfyldt")].groupby("unit").size()
         met_by = {u: int(met.get(u, 0)) for u in units}
         failed_by = {u: int(failed.get(u, 0)) for u in units}
-        markers = _criterion_markers(met_by, failed_by, config)
+        markers = _criterion_markers(met_by, failed_by, n_markers, config)
         total_met, total_assessed = sum(met_by.values()), sum(met_by.values()) + sum(
             failed_by.values())
         meta = info.get(cid, CriterionInfo(cid, cid, "", ""))
@@ -249,7 +259,9 @@ def build_feedback(run, by: str, *, content=None, config=None,
     period = _period(run)
     pages = []
     for unit in named:
-        small = n_markers[unit] is not None
+        # Too few plans for shares and examples; a larger unit whose count is hidden only
+        # to protect another unit's ("x") keeps its page.
+        small = plans_by[unit] < getattr(getattr(config, "suppression", None), "min_count", 5)
         unit_lines = lines[unit]
         strengthen = _strengthen(unit_lines, content, sides, "unit_share")
         strengthen_from = "enhed"

@@ -209,3 +209,25 @@ def test_a_page_prints_on_one_a4_sheet(tmp_path: Path):
         pytest.skip("Chromium could not print in this environment")
     pages = re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes())
     assert len(pages) == 1
+
+
+def test_a_hidden_count_cannot_be_worked_out_from_another_units_page(tmp_path: Path):
+    from auditlib.privacy import suppress
+
+    if not hasattr(suppress, "suppress_cells"):
+        pytest.skip("complementary suppression is not in auditlib.privacy.suppress yet")
+    run = write_run_folder(tmp_path / "koersel", n_plans=30, failing={"Q02": 12})
+    unit_a = {1, 2, 3, *range(16, 28)}
+    with (run / PLANS_FILE).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(PLAN_FILE_COLUMNS)
+        for number in range(1, 31):
+            writer.writerow([f"MK-2025-{number:02d}", "Midtklyngen",
+                             "A" if number in unit_a else "B", "", "", "", ""])
+    pages = {p.unit: p for p in build_feedback(read_run(run), "afdeling")}
+    # Q02: A fails 3 of 15 (hidden); B fails 9 of 15, but the cluster's 12 failures are
+    # in the catalogue, so B's 9 would give A's 3 away: B's share is hidden too.
+    assert _line(pages["A"], "Q02").unit_share is None
+    assert _line(pages["B"], "Q02").unit_share is None
+    # K03 (met by all, nothing failed) stays as it is for both.
+    assert _line(pages["B"], "K03").cluster_share == 1.0
