@@ -321,3 +321,23 @@ def test_no_plan_rows_leaves_out_plan_ids_and_statements(tmp_path: Path, capsys)
             assert (statement in text) is present
     assert "Udeladt i denne udgave" in cells(outside / "snitfladekatalog.xlsx")
     assert "audit_kriterier" in openpyxl.load_workbook(outside / "snitfladekatalog.xlsx").sheetnames
+
+
+@pytest.mark.parametrize("proposal", [
+    '- Ny titel: med kolon, #hash og "citat"',
+    "Kort titel",
+    "Lang tekst " * 30,
+    "'Enkelt citat' i starten og æøå ÆØÅ",
+    "Linje et\nlinje to i samme afsnit",
+])
+def test_any_accepted_text_reads_back_exactly(tmp_path: Path, content_dir: Path, blank: Path,
+                                              proposal: str):
+    filled = fill(blank, tmp_path / "syd.xlsx", {
+        ("anbefalinger", "A05", "titel"): comment("Sydklyngen", "Ny tekst.", "accept", proposal),
+        ("snitflader", "behandling", "ikke_hvis"): comment("Sydklyngen", "Ny.", "accept",
+                                                           proposal)})
+    merge_comments([filled], tmp_path / "v2", content_dir=content_dir)
+    rows = {row.key: row for row in hearing_rows(load_content(tmp_path / "v2"))}
+    expected = " ".join(proposal.split())
+    assert rows[("anbefalinger", "A05", "titel")].text == expected
+    assert rows[("snitflader", "behandling", "ikke_hvis")].text == expected

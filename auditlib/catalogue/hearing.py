@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import tempfile
 import textwrap
 from collections import defaultdict
@@ -410,7 +409,8 @@ def decide(comments: list[Comment], content: CatalogueContent) -> MergeResult:
             number = len(result.conflicts)
             conflicted_items.add(key[:2])
         elif distinct and not _same_text(rows[key].text, proposing[0].proposal):
-            new_texts[key] = proposing[0].proposal.strip()
+            # One paragraph, like every text in the catalogue (line breaks from Excel go).
+            new_texts[key] = " ".join(proposing[0].proposal.split())
         for comment in group:
             if comment.decision == "afvis":
                 result.entries.append(("afvist", comment, False, None))
@@ -428,10 +428,15 @@ def decide(comments: list[Comment], content: CatalogueContent) -> MergeResult:
 
 
 def _scalar(text: str, indent: int) -> str:
-    """A YAML value for ``text``: a folded block when it is one paragraph, else quoted."""
-    if "\n" in text or not text.strip():
-        return json.dumps(text, ensure_ascii=False)
+    """A YAML value for one paragraph: plain when it is short and reads back unchanged,
+    else a folded block (the style of the forum's files)."""
     width = max(40, 88 - indent)
+    if len(text) + indent <= width and "#" not in text:
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text}:
+                return text
+        except yaml.YAMLError:
+            pass
     lines = textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)
     return ">-\n" + "\n".join(" " * indent + line for line in lines)
 
