@@ -95,22 +95,11 @@ class FeedbackPage:
 def _suppress(values: Mapping[Hashable, int], sums: Iterable[tuple[Hashable, list]],
               hide: Iterable[Hashable], published: Iterable[Hashable], config) -> dict:
     """key -> marker (hidden) or None (shown), through the privacy package's function."""
-    settings = getattr(config, "suppression", None)
-    min_count = getattr(settings, "min_count", 5)
-    suppress_zero = getattr(settings, "suppress_zero", True)
-    try:
-        from auditlib.privacy.suppress import Equation, suppress_cells
-    except ImportError:  # the primary rule only, until complementary suppression lands
-        from auditlib.privacy import suppress_small
+    from auditlib.privacy.suppress import Equation, suppress_cells
 
-        keys = list(values)
-        frame = pd.DataFrame({"n": [int(values[k]) for k in keys]})
-        shown = suppress_small(frame, min_count=min_count, columns=["n"])["n"].tolist()
-        hidden = set(hide)
-        return {k: ("x" if k in hidden else (s if isinstance(s, str) else None))
-                for k, s in zip(keys, shown, strict=True)}
     result = suppress_cells(values, [Equation(total, tuple(parts)) for total, parts in sums],
-                            min_count=min_count, suppress_zero=suppress_zero, hide=hide,
+                            min_count=config.suppression.min_count,
+                            suppress_zero=config.suppression.suppress_zero, hide=hide,
                             published_elsewhere=published)
     return {key: result.marker(key) for key in values}
 
@@ -261,7 +250,7 @@ def build_feedback(run, by: str, *, content=None, config=None,
     for unit in named:
         # Too few plans for shares and examples; a larger unit whose count is hidden only
         # to protect another unit's ("x") keeps its page.
-        small = plans_by[unit] < getattr(getattr(config, "suppression", None), "min_count", 5)
+        small = plans_by[unit] < config.suppression.min_count
         unit_lines = lines[unit]
         strengthen = _strengthen(unit_lines, content, sides, "unit_share")
         strengthen_from = "enhed"
