@@ -341,3 +341,22 @@ def test_any_accepted_text_reads_back_exactly(tmp_path: Path, content_dir: Path,
     expected = " ".join(proposal.split())
     assert rows[("anbefalinger", "A05", "titel")].text == expected
     assert rows[("snitflader", "behandling", "ikke_hvis")].text == expected
+
+
+def test_the_catalogue_shows_each_items_status_origin_and_version(tmp_path: Path, capsys):
+    run = write_run_folder(tmp_path / "koersel")
+    assert _run(["catalogue", str(run), "--out", str(tmp_path / "k")], capsys)[0] == 0
+    page = (tmp_path / "k" / "snitfladekatalog.html").read_text(encoding="utf-8")
+    from auditlib.catalogue.content import hearing_items
+
+    content = load_content()
+    items = [item for model in (content.funktionstab, content.snitflader, content.anbefalinger,
+                                content.kompetencer) for _, item in hearing_items(model)]
+    from auditlib.catalogue.content import STATUS_TITLES
+
+    labels = [f"{STATUS_TITLES[i.status]} · {i.klynge} · version {i.version}" for i in items]
+    assert sum(page.count(f'hoering">{label}<') for label in set(labels)) == len(items)
+    book = openpyxl.load_workbook(tmp_path / "k" / "snitfladekatalog.xlsx")
+    for sheet in ("funktionstab", "snitflader", "anbefalinger", "kompetencer"):
+        cells = [c.value for row in book[sheet].iter_rows() for c in row]
+        assert "Oprindelse (klynge)" in cells and "Forslag" in cells, sheet

@@ -212,6 +212,21 @@ def criterion_shares(catalogue: Catalogue) -> dict[str, float]:
     return {str(cid): float(row.opfyldt / row.vurderet) for cid, row in totals.iterrows()}
 
 
+def hearing_labels(content) -> dict[str, str]:
+    """'part:id' -> "Forslag · Midtklyngen · version 1" for every item in the hearing round."""
+    from auditlib.catalogue.content import STATUS_TITLES, hearing_items
+
+    labels = {}
+    for part, model in (("funktionstab", content.funktionstab),
+                        ("snitflader", content.snitflader),
+                        ("anbefalinger", content.anbefalinger),
+                        ("kompetencer", content.kompetencer)):
+        for _, item in hearing_items(model):
+            labels[f"{part}:{item.id}"] = (f"{STATUS_TITLES.get(item.status, item.status)} · "
+                                           f"{item.klynge} · version {item.version}")
+    return labels
+
+
 def page_context(catalogue: Catalogue) -> dict:
     content = catalogue.content
     greyzone = _records(catalogue.greyzone)
@@ -256,6 +271,7 @@ def page_context(catalogue: Catalogue) -> dict:
         "notes": catalogue.notes, "n_failing_criteria": len(failing),
         "highlights": catalogue.highlights,
         "plan_rows": catalogue.plan_rows, "no_plan_rows": NO_PLAN_ROWS,
+        "hearing": hearing_labels(content),
         "criterion_shares": criterion_shares(catalogue),
     }
 

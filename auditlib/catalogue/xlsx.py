@@ -25,6 +25,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
 from auditlib.atomic import write_with
+from auditlib.catalogue.content import STATUS_TITLES, hearing_items
 from auditlib.catalogue.merge import PLAN_FIXED_COLUMNS, Catalogue
 from auditlib.catalogue.wording import (
     CHANGE_PART,
@@ -196,6 +197,22 @@ class SheetWriter:
         self.ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
+# Where each item stands in the hearing round (auditlib.catalogue.hearing).
+HEARING_COLUMNS = [Col("status", "Status", "short"), Col("oprindelse", "Oprindelse (klynge)",
+                                                        "short"),
+                   Col("version", "Version", "id")]
+
+
+def _hearing_cells(item) -> tuple[object, ...]:
+    if item is None:
+        return (None, None, None)
+    return (STATUS_TITLES.get(item.status, item.status), item.klynge, item.version)
+
+
+def _items_by_id(model) -> dict[str, object]:
+    return {str(item.id): item for _, item in hearing_items(model)}
+
+
 def _lines(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
@@ -279,8 +296,9 @@ def _function_loss(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     columns = [_col("domaene", "medium", title="Domæne"), _col("punkt", "id", title="Punkt"),
                _col("titel", "medium"), _col("beskrivelse", "long"),
                _col("eksempler", "long", title="Eksempler"),
-               _col("noegleord", "text", title="Nøgleord")]
-    rows = [(d.titel, p.id, p.titel, p.beskrivelse, _lines(p.eksempler), ", ".join(p.noegleord))
+               _col("noegleord", "text", title="Nøgleord"), *HEARING_COLUMNS]
+    rows = [(d.titel, p.id, p.titel, p.beskrivelse, _lines(p.eksempler), ", ".join(p.noegleord),
+             *_hearing_cells(p))
             for d in loss.domaener for p in d.punkter]
     sheet.table("Funktionstab", columns, rows, freeze=True)
     sheet.section("De fire domæner")
@@ -304,7 +322,7 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                _col("spoergsmaal", "text", title="Afgørende spørgsmål"),
                _col("eksempler", "long", title="Eksempler"),
                _col("graense", "long", title="Grænsetilfælde"),
-               _col("antal", "number", title="Gråzoneudsagn i auditten")]
+               _col("antal", "number", title="Gråzoneudsagn i auditten"), *HEARING_COLUMNS]
     rows = []
     for s in content.snitflader:
         borders = "\n".join(f"• Mod {LABEL_TITLES.get(b.mod, b.mod)}: {b.beskrivelse} "
@@ -312,7 +330,7 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
         rows.append((LABEL_TITLES.get(s.id, s.id), s.titel, s.sektor,
                      _lines(ref.tekst for ref in s.lovgrundlag), s.hvornaar, s.ikke_hvis,
                      s.afgoerende_spoergsmaal, _lines(s.eksempler), borders,
-                     int(found.get(s.id, 0)) if len(found) else 0))
+                     int(found.get(s.id, 0)) if len(found) else 0, *_hearing_cells(s)))
     sheet.table("Snitflader", columns, rows, freeze=True)
     sheet.section("De afgørende spørgsmål", "Stilles i denne rækkefølge.")
     sheet.table("Afgoerende_spoergsmaal",
@@ -390,9 +408,11 @@ def _recommendations(wb: Workbook, catalogue: Catalogue, names: set[str]) -> Non
                         "denne audit. Nederst: proceduren ved tvivl eller uenighed.", names)
     columns = [_col("id", "id"), _col("titel", "medium"), _col("tekst", "long"),
                _col("maalgruppe", "short"), _col("kriterier", "short"),
-               _col("kriterier_status", "medium")]
+               _col("kriterier_status", "medium"), *HEARING_COLUMNS]
+    items = _items_by_id(catalogue.content.anbefalinger)
     rows = [(r.id, r.titel, r.tekst, SIDE_TITLES.get(r.maalgruppe, r.maalgruppe), r.kriterier,
-             r.kriterier_status) for r in catalogue.recommendations.itertuples(index=False)]
+             r.kriterier_status, *_hearing_cells(items.get(str(r.id))))
+            for r in catalogue.recommendations.itertuples(index=False)]
     sheet.table("Anbefalinger", columns, rows, freeze=True)
     sheet.section(procedure.titel, procedure.formaal)
     sheet.table("Opfoelgningsprocedure",
@@ -415,9 +435,11 @@ def _competences(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                _col("beskrivelse", "long"), _col("forslag", "long"),
                _col("peget_kriterier", "medium"), _col("peget_graazoner", "medium"),
                _col("signaler", "number"), _col("kriterier", "short"),
-               _col("graazoner", "medium")]
+               _col("graazoner", "medium"), *HEARING_COLUMNS]
+    items = _items_by_id(catalogue.content.kompetencer)
     rows = [(r.id, SIDE_TITLES.get(r.side, r.side), r.titel, r.beskrivelse, r.forslag,
-             r.peget_kriterier, r.peget_graazoner, r.signaler, r.kriterier, r.graazoner)
+             r.peget_kriterier, r.peget_graazoner, r.signaler, r.kriterier, r.graazoner,
+             *_hearing_cells(items.get(str(r.id))))
             for r in catalogue.competence_needs.itertuples(index=False)]
     first, last = sheet.table("Kompetencer", columns, rows, freeze=True)
     letter = _letter(columns, "signaler")
