@@ -606,6 +606,7 @@ MESSAGES.update({
         "'{marker}': færre end 5 (diskretioneret). 'x': skjult, så et lille tal ikke kan "
         "regnes ud af totalerne (kan være et hvilket som helst antal)."
     ),
+    "counts_tegn_kort": "'<5': færre end 5. 'x': skjult, så et lille tal ikke kan regnes ud af totalerne.",
     "counts_kolonne_kategori": "Kategori",
     "counts_kolonne_kvartal": "Kvartal",
     "counts_kolonne_pr_100": "pr. 100",

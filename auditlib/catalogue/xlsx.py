@@ -42,6 +42,7 @@ from auditlib.catalogue.wording import (
     SUBTITLE,
     TITLE,
 )
+from auditlib.messages import msg
 from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
 # OWASP: a cell starting with one of these can be read as a formula by a spreadsheet.
@@ -567,6 +568,8 @@ def _counts(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
         "koersler": "Planer pr. klynge i auditkørslerne. Angiv registret med --register "
                     "for at få optællingen pr. kvartal.",
     }[catalogue.counts_source]
+    if catalogue.counts_source != "koersler":
+        source += " " + msg("counts_tegn_kort")
     sheet = SheetWriter(wb, "optaelling", PART_TITLES["optaelling"], source, names)
     counts = catalogue.counts
     columns = [_col(str(c), "short") for c in counts.columns]
