@@ -527,7 +527,9 @@ MESSAGES.update({
     "audit_tabel_opfyldt": "opfyldt",
     "audit_tabel_ikke": "ikke",
     "audit_tabel_andel": "andel",
-    "audit_filer": "Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.",
+    "audit_filer": (
+        "Filerne er skrevet i {out}/: criteria.csv, statements.csv, plans.csv, run.json."
+    ),
     "audit_naeste": (
         "Næste skridt: auditlib review export {out} --out gennemgang.xlsx  eller  "
         "auditlib catalogue {out} --out katalog/"
@@ -782,6 +784,127 @@ MESSAGES.update({
 # -- area: hearing ---------------------------------------------------------------
 MESSAGES.update({
     # (hearing: add this area's keys here)
+    "katalog_version_forskellig": (
+        "de fire filer skal have samme version (katalogets version); nu: {versions}."
+    ),
+    "katalog_version_nyere": (
+        "postens version er nyere end filens version {version}. En post har versionen, hvor "
+        "dens tekst sidst blev ændret."
+    ),
+    "hoering_titel": "Høringsark til snitfladekataloget",
+    "hoering_sted_ark": "ark '{sheet}'",
+    "hoering_sted_raekke": "række {row}",
+    "hoering_sted_kolonne": "kolonne '{column}'",
+    "hoering_dv_titel": "accept eller afvis",
+    "hoering_dv_fejl": "Skriv accept eller afvis.",
+    "hoering_vejledning": (
+        "Sådan bruger klyngerne høringsarket\n"
+        "1. Arket 'hoering' har én række pr. tekstfelt i hver post i kataloget: typer af "
+        "funktionstab, snitflader, anbefalinger og kompetencebehov.\n"
+        "2. Udfyld kun de gule kolonner: klynge (jeres klynges navn), kommentar og forslag til "
+        "ny tekst (hele den nye tekst, ikke kun ændringen).\n"
+        "3. Ret aldrig i 'nuværende tekst' eller de andre hvide kolonner, og slet ingen rækker; "
+        "tomme rækker betyder ingen kommentar.\n"
+        "4. På workshoppen afgøres hver kommentar i kolonnen accept/afvis: accept betyder, at "
+        "forslaget kommer med i næste version; afvis, at teksten bliver stående.\n"
+        "5. Flet alle klyngers ark med 'auditlib catalogue merge-comments ARK... --out MAPPE'. "
+        "To accepterede forslag med forskellig tekst til samme felt er en konflikt: teksten "
+        "bliver stående, posten forbliver til høring, og forslagene står side om side i "
+        "ændringsloggen.\n"
+        "6. Skriv aldrig navne, cpr-numre, telefonnumre eller andre personoplysninger i arket."
+    ),
+    "hoering_fil_findes_ikke": "filen findes ikke.",
+    "hoering_fil_ulaeselig": (
+        "filen kan ikke læses som Excel-arbejdsbog (.xlsx). Gem den igen fra Excel som .xlsx."
+    ),
+    "hoering_fil_dublet": "arbejdsbogen er angivet flere gange.",
+    "hoering_ark_mangler": (
+        "arket '{sheet}' mangler. Brug arbejdsbogen fra 'auditlib catalogue --hearing' uden at "
+        "omdøbe arket."
+    ),
+    "hoering_anden_version": (
+        "arket er lavet til katalogets version {version}, men indholdet er nu version "
+        "{current}. Flet kommentarerne til den version, arket blev lavet til."
+    ),
+    "hoering_kolonne_mangler": "kolonnen '{column}' mangler. Slet eller omdøb ingen kolonner.",
+    "hoering_kolonne_stavet": (
+        "kolonnen '{column}' mangler; en kolonne med et lignende navn findes. Ret overskriften "
+        "tilbage til '{column}'."
+    ),
+    "hoering_post_ukendt": (
+        "rækken ({part} / {id} / {field}) findes ikke i kataloget. Ret ikke i kolonnerne del, "
+        "id og felt."
+    ),
+    "hoering_post_dublet": "samme post og felt står også i række {first}. Saml kommentarerne i én række.",
+    "hoering_tekst_aendret": (
+        "den nuværende tekst er rettet i arket. Sæt den tilbage, og skriv den nye tekst i "
+        "kolonnen '{column}'."
+    ),
+    "hoering_beslutning_ukendt": "skriv accept eller afvis.",
+    "hoering_beslutning_mangler": (
+        "kommentaren er ikke afgjort. Skriv accept eller afvis, før kommentarerne flettes."
+    ),
+    "hoering_kommentar_mangler": (
+        "der er ingen kommentar eller '{column}' at acceptere eller afvise."
+    ),
+    "hoering_klynge_mangler": "skriv navnet på klyngen, der kommenterer.",
+    "hoering_identifikator": (
+        "teksten ligner en personoplysning ({kinds}). Fjern den; kataloget deles uden for "
+        "klyngen."
+    ),
+    "hoering_ingen_ark": "Angiv mindst ét udfyldt høringsark.",
+    "hoering_ugyldig": (
+        "Høringsarkene kan ikke flettes ({count} problem(er)). Ret dem alle og kør igen. "
+        "Intet er skrevet, og arkene er ikke ændret:"
+    ),
+    "hoering_yaml_intern": (
+        "Den næste version kunne ikke skrives korrekt; intet er skrevet. Kør igen med --debug "
+        "og meld fejlen."
+    ),
+    "hoering_log_titel": "Ændringslog for snitfladekataloget, version {version}",
+    "hoering_log_grundlag": "Flettet fra høringsarkene: {files}.",
+    "hoering_log_antal": (
+        "{accepted} kommentar(er) accepteret, {rejected} afvist og {conflicts} i konflikt; "
+        "{changed} tekstfelt(er) ændret."
+    ),
+    "hoering_log_status": "{count} post(er): {old} → {new}",
+    "hoering_log_afsnit_accepteret": "Accepterede kommentarer",
+    "hoering_log_afsnit_afvist": "Afviste kommentarer",
+    "hoering_log_afsnit_konflikt": "Kommentarer i konflikt",
+    "hoering_log_ingen": "Ingen.",
+    "hoering_log_kol_post": "post › felt",
+    "hoering_log_kol_aendret": "tekst ændret",
+    "hoering_log_kol_kilde": "kilde",
+    "hoering_log_konflikter": "Konflikterne side om side",
+    "hoering_log_konflikt_intro": (
+        "Teksten er ikke ændret, og posten er fortsat til høring. Forummet vælger mellem "
+        "forslagene i næste runde."
+    ),
+    "hoering_skrevet": "Høringsarket er skrevet: {path}",
+    "hoering_flettet": (
+        "Version {version} er skrevet i {path}: {accepted} accepteret, {rejected} afvist, "
+        "{conflicts} i konflikt ({changed} tekstfelt(er) ændret)."
+    ),
+    "hoering_flettet_log": "  Ændringslog: {path}",
+    "tilbage_ingen_planer": (
+        "Kørselsmappen '{path}' har ingen {name} (planernes afdeling og kommune). Kør "
+        "'auditlib audit' igen med denne version af auditlib."
+    ),
+    "tilbage_planer_ulaeselig": "Filen '{path}' kan ikke læses. Kør 'auditlib audit' igen.",
+    "tilbage_planer_kolonner": (
+        "Filen '{path}' mangler kolonnerne {missing}. Kør 'auditlib audit' igen."
+    ),
+    "tilbage_ukendt_gruppe": "--by skal være en af: {allowed} (ikke '{by}').",
+    "tilbage_ingen_enheder": (
+        "Ingen af kørslens planer har udfyldt kolonnen '{by}' i registret, så der er ingen "
+        "sider at lave. Udfyld '{by}' i registret, og kør 'auditlib audit' igen."
+    ),
+    "tilbage_alle_klynger": "alle klynger i kørslen",
+    "tilbage_afdeling": "Afdeling",
+    "tilbage_kommune": "Kommune",
+    "tilbage_titel": "Tilbagemelding fra auditten: {unit}",
+    "tilbage_skrevet": "{count} tilbagemeldingsside(r) er skrevet i {path}:",
+    "tilbage_fil": "  {name}",
 })
 
 # -- area: speed -----------------------------------------------------------------

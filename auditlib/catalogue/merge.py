@@ -95,6 +95,9 @@ class Catalogue:
         default_factory=lambda: pd.DataFrame(columns=EXAMPLE_COLUMNS))
     # The part "Planer der ikke blev lavet" (auditlib.missed), when missed-plans runs are given.
     missed: object | None = None
+    # False: the writers leave out plan-level rows (plan ids, statements), for sharing
+    # the catalogue outside the cluster.
+    plan_rows: bool = True
 
     @property
     def top_plans(self) -> pd.DataFrame:
