@@ -112,7 +112,6 @@ CASES: dict[str, list[tuple[list[str], int]]] = {
     "feedback": [(["{units}", "--by", "afdeling", "--out", "{out}/t"], 0),
                  (["{run_a}", "--by", "kommune", "--out", "{out}/t"], 2),
                  (["{units}", "--by", "region", "--out", "{out}/t"], 2)],
->>>>>>> hearing
 }
 
 
