@@ -121,8 +121,10 @@ MESSAGES: dict[str, str] = {
 
 
 def msg(key: str, **values: object) -> str:
-    """Return the Danish message ``key`` with its placeholders filled in."""
-    return MESSAGES[key].format(**values)
+    """Return the Danish message ``key`` with its placeholders filled in (Danish numbers)."""
+    from auditlib.formats import DANISH
+
+    return DANISH.format(MESSAGES[key], **values)
 
 
 def join_allowed(values: list[str] | tuple[str, ...]) -> str:
@@ -582,6 +584,17 @@ MESSAGES.update({
 
 # -- area: polish ----------------------------------------------------------------
 MESSAGES.update({
+    # Column headings of the command line's text tables.
+    "tabel_criterion_id": "Kriterium",
+    "tabel_titel": "Titel",
+    "tabel_foer": "Før",
+    "tabel_efter": "Efter",
+    "tabel_aendring": "Ændring",
+    "tabel_omraade": "Område",
+    "tabel_n": "Antal",
+    "tabel_enighed": "Enighed",
+    "tabel_kappa": "Kappa",
+    "tabel_note": "Bemærkning",
     # (polish: add this area's keys here)
 })
 

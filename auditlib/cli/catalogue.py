@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option
 from auditlib.messages import msg
 
@@ -15,14 +15,17 @@ from auditlib.messages import msg
                epilog="auditlib catalogue output/ --out katalog/\n"
                       "auditlib catalogue koersel-k1/ koersel-k3/ --out katalog/ "
                       "--register planer.xlsx")
-@click.argument("run_dirs", nargs=-1, required=True, metavar="KØRSELSMAPPE",
-                type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@argument("run_dirs", nargs=-1, required=True, metavar="KØRSELSMAPPE...",
+          type=click.Path(path_type=Path),
+          help="En eller flere kørselsmapper fra 'auditlib audit' (én pr. klynge eller kvartal).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen, hvor snitfladekatalog.xlsx og snitfladekatalog.html gemmes.")
 @click.option("--register", "register", type=click.Path(path_type=Path), default=None,
+              metavar="REGISTER",
               help="Planregistret bag kørslerne: giver optællingen pr. kvartal "
                    "(tjekkes og gennemgås af privatlivsværnet først).")
 @click.option("--content", "content", type=click.Path(path_type=Path), default=None,
+              metavar="MAPPE",
               help="Mappen med katalogets YAML-filer. Standard: projektets catalogue/.")
 @config_option
 def catalogue_cmd(run_dirs: tuple[Path, ...], out: Path, register: Path | None,

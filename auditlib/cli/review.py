@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from auditlib.cli.base import DanishGroup
+from auditlib.cli.base import DanishGroup, argument
 from auditlib.cli.options import format_option
-from auditlib.messages import msg
+from auditlib.messages import MESSAGES, msg
 
 RUN_DIR = click.Path(path_type=Path)
 
@@ -28,8 +28,8 @@ def review() -> None:
 
 
 @review.command("export", epilog="auditlib review export output/ --out gennemgang.xlsx")
-@click.argument("run_dir", type=RUN_DIR)
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@argument("run_dir", type=RUN_DIR, help="Kørselsmappen fra 'auditlib audit' (eller 'auditlib run').")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="FIL",
               help="Hvor arbejdsbogen gemmes (.xlsx).")
 @click.option("--no-triage", "no_triage", is_flag=True,
               help="Udelad arket 'triage' (de syv parametre).")
@@ -53,8 +53,9 @@ def export_cmd(run_dir: Path, out: Path, no_triage: bool) -> None:
 
 
 @review.command("import", epilog="auditlib review import gennemgang.xlsx --run output/")
-@click.argument("workbook", type=click.Path(path_type=Path))
-@click.option("--run", "run_dir", required=True, type=RUN_DIR,
+@argument("workbook", type=click.Path(path_type=Path),
+          help="Arbejdsbogen (.xlsx) fra 'auditlib review export', udfyldt af forummet.")
+@click.option("--run", "run_dir", required=True, type=RUN_DIR, metavar="MAPPE",
               help="Kørselsmappen, arbejdsbogen er lavet fra; decisions.csv skrives her.")
 def import_cmd(workbook: Path, run_dir: Path) -> None:
     """Læs forummets udfyldte arbejdsbog ind i RUN_DIR/decisions.csv.
@@ -74,18 +75,36 @@ def import_cmd(workbook: Path, run_dir: Path) -> None:
 
 def _text_table(frame: pd.DataFrame, percent: tuple[str, ...] = (),
                 decimals: tuple[str, ...] = ()) -> str:
+    from auditlib.formats import fmt_number, fmt_percent
+
     shown = frame.copy().astype(object)
     for column in percent:
-        shown[column] = [("" if pd.isna(v) else f"{v:.0%}") for v in frame[column]]
+        shown[column] = [fmt_percent(v) for v in frame[column]]
     for column in decimals:
-        shown[column] = [("–" if pd.isna(v) else f"{v:+.1f}" if column == "aendring"
-                          else f"{v:.2f}") for v in frame[column]]
-    return shown.to_string(index=False)
+        shown[column] = [fmt_number(v, 2) for v in frame[column]]
+    return shown.rename(columns=lambda c: msg(f"tabel_{c}") if f"tabel_{c}" in MESSAGES
+                        else c).to_string(index=False)
+
+
+def _compare_text(table: pd.DataFrame) -> str:
+    """Before, after and the change, each share with the plans it rests on."""
+    from auditlib.formats import fmt_percent, fmt_points
+
+    shown = pd.DataFrame({
+        msg("tabel_criterion_id"): table["criterion_id"],
+        msg("tabel_titel"): table["titel"],
+        msg("tabel_foer"): [fmt_percent(s, n=n, total=t) for s, n, t in
+                            zip(table["foer"], table["foer_opfyldt"], table["foer_vurderet"], strict=True)],
+        msg("tabel_efter"): [fmt_percent(s, n=n, total=t) for s, n, t in
+                             zip(table["efter"], table["efter_opfyldt"], table["efter_vurderet"], strict=True)],
+        msg("tabel_aendring"): [fmt_points(v) for v in table["aendring"]],
+    })
+    return shown.to_string(index=False, justify="left")
 
 
 @review.command("agreement", epilog="auditlib review agreement output/\n"
                                     "auditlib review agreement output/ --format csv > enighed.csv")
-@click.argument("run_dir", type=RUN_DIR)
+@argument("run_dir", type=RUN_DIR, help="Kørselsmappen, hvor afgørelserne er læst ind.")
 @format_option
 def agreement_cmd(run_dir: Path, fmt: str) -> None:
     """Vis enigheden mellem hospital og kommune (procent og Cohens kappa).
@@ -104,9 +123,15 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
         return
     headings = {"kriterier": "review_overskrift_kriterier",
                 "sektorer": "review_overskrift_sektorer", "forum": "review_overskrift_forum"}
+    from auditlib.formats import fmt_percent
+
     for name, table in tables.items():
         click.echo(msg(headings[name]))
-        click.echo(_text_table(table, percent=("enighed",), decimals=("kappa",)))
+        shown = table.copy().astype(object)
+        # The share agreed with the items behind it: "67 % (2 af 3)".
+        shown["enighed"] = [fmt_percent(s, n=None if s != s else round(s * n), total=n)
+                            for s, n in zip(table["enighed"], table["n"], strict=True)]
+        click.echo(_text_table(shown, decimals=("kappa",)))
         click.echo("")
 
 
@@ -114,8 +139,8 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
                short_help="Sammenlign andel opfyldt pr. kriterium mellem to kørsler.",
                epilog="auditlib compare audit-2025/ audit-2026/\n"
                       "auditlib compare audit-2025/ audit-2026/ --format csv > udvikling.csv")
-@click.argument("run_a", type=RUN_DIR)
-@click.argument("run_b", type=RUN_DIR)
+@argument("run_a", type=RUN_DIR, help="Kørselsmappen før (den tidligere audit).")
+@argument("run_b", type=RUN_DIR, help="Kørselsmappen efter (den senere audit af samme klynge).")
 @format_option
 def compare(run_a: Path, run_b: Path, fmt: str) -> None:
     """Sammenlign andel opfyldt pr. kriterium mellem to kørsler (RUN_A før, RUN_B efter).
@@ -126,12 +151,12 @@ def compare(run_a: Path, run_b: Path, fmt: str) -> None:
     """
     from auditlib.compare import compare_runs
 
-    table = compare_runs(run_a, run_b)
+    table = compare_runs(run_a, run_b, with_counts=fmt != "csv")
     if fmt == "csv":
         click.echo(table.to_csv(index=False, lineterminator="\n", float_format="%.4f"), nl=False)
         return
     click.echo(msg("review_sammenligning_overskrift", a=run_a, b=run_b))
-    click.echo(_text_table(table, percent=("foer", "efter"), decimals=("aendring",)))
+    click.echo(_compare_text(table))
 
 
 COMMANDS = [review, compare]
