@@ -12,7 +12,9 @@ from auditlib.messages import msg
 
 
 def _percent(value) -> str:
-    return "–" if value != value or value is None else f"{value:.0%}"  # NaN-safe
+    from auditlib.formats import fmt_percent
+
+    return fmt_percent(value)
 
 
 @click.command("audit", cls=DanishCommand,
