@@ -58,14 +58,14 @@ def fmt_percent(share: object, decimals: int = 0, n: int | None = None, total: i
     return text
 
 
-def fmt_points(points: object, decimals: int = 0) -> str:
-    """A change in percentage points with its sign: ``+50 procentpoint``."""
+def fmt_points(points: object, decimals: int = 0, unit: bool = True) -> str:
+    """A change in percentage points with its sign: ``+50 procentpoint`` (or ``+50``)."""
     if _is_missing(points):
         return MISSING
     text = fmt_number(points, decimals, thousands=False)
     if round(float(points), decimals) > 0:
         text = "+" + text
-    return text + " procentpoint"
+    return text + (" procentpoint" if unit else "")
 
 
 def fmt_seconds(seconds: object, decimals: int = 1) -> str:

@@ -3,6 +3,7 @@ self-contained (no other host), plan text escaped, and the forum's decision show
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -69,9 +70,11 @@ def test_danish_and_accessible(page):
     assert len(parser.find("h1")) == 1
     assert len(parser.find("caption")) >= 3
     assert all(th.get("scope") in ("col", "row") for th in parser.find("th"))
-    svgs = parser.find("svg")
-    assert svgs and all(s.get("role") == "img" and s.get("aria-labelledby") for s in svgs)
-    assert parser.find("desc"), "charts have a text description"
+    charts = [d for d in parser.find("div") if "soejlediagram" in d.get("class", "")]
+    assert charts and all(c.get("role") == "figure" and c.get("aria-labelledby")
+                          and c.get("aria-describedby") for c in charts)
+    described = {c["aria-describedby"] for c in charts}
+    assert described <= parser.ids, "charts have a text description"
     assert parser.find("nav")[0].get("aria-label") == "Indholdsfortegnelse"
     assert any(i.get("id") == "soeg" for i in parser.find("input"))
     assert any(label.get("for") == "soeg" for label in parser.find("label"))
@@ -89,6 +92,41 @@ def test_self_contained_no_other_host(page):
     assert not [a for a in parser.find("link")], "no external stylesheet"
     assert all("src" not in s for s in parser.find("script"))
     assert all(s.get("xmlns", "").startswith("http://www.w3.org/") for s in parser.find("svg"))
+
+
+def test_no_internal_file_names_or_spec_references(page):
+    html, parser = page
+    text = " ".join(parser.text)
+    for internal in (".yaml", ".csv", "DOMAIN", "§4)", "spec/", "run.json"):
+        assert internal not in text, f"'{internal}' i sidens tekst"
+
+
+def test_chart_labels_are_whole_and_shares_carry_their_n(page):
+    html, parser = page
+    assert "…" not in " ".join(parser.text), "ingen afkortede etiketter"
+    # Every bar of the fulfilment chart says how many plans its share rests on.
+    values = re.findall(r'<span class="soejle-vaerdi">([^<]*)</span>', html)
+    shares = [v for v in values if "%" in v and "af" in v]
+    assert shares and all(re.fullmatch(r"\d+ % \(\d+ af \d+\)", v) for v in shares)
+    # The summary's lowest shares too.
+    summary = html.split('id="sammenfatning"')[1].split("</section>")[0]
+    assert re.search(r"\d+ %</span> \w+.*\(\d+ af \d+ planer\)", summary)
+
+
+def test_plan_ids_never_wrap(page):
+    html, _ = page
+    ids = re.findall(r'<span class="plan-id">([^<]*)</span>', html)
+    assert ids and all(re.fullmatch(r"MK-2025-\d\d", i) for i in ids)
+    assert ".plan-id { white-space: nowrap; }" in html
+
+
+def test_colours_come_from_the_one_threshold_table():
+    from auditlib.catalogue.html import share_class
+    from auditlib.vocabulary import SHARE_LEVELS, share_level
+
+    assert share_class is share_level
+    for threshold, level in SHARE_LEVELS:
+        assert share_level(threshold) == level
 
 
 def test_plan_text_is_escaped(page):

@@ -425,7 +425,7 @@ def change_table(runs: list[Run]) -> pd.DataFrame | None:
     for cluster, cluster_runs in by_cluster.items():
         if len(cluster_runs) < 2:
             continue
-        compared = compare_runs(cluster_runs[0], cluster_runs[-1])
+        compared = compare_runs(cluster_runs[0], cluster_runs[-1], with_counts=True)
         frames.append(compared if "klynge" in compared else compared.assign(klynge=cluster))
     if not frames:
         return None

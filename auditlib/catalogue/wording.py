@@ -95,4 +95,8 @@ COLUMNS: dict[str, str] = {
     "foer": "Før",
     "efter": "Efter",
     "aendring": "Ændring (procentpoint)",
+    "foer_opfyldt": "Opfyldt før",
+    "foer_vurderet": "Vurderet før",
+    "efter_opfyldt": "Opfyldt efter",
+    "efter_vurderet": "Vurderet efter",
 }
