@@ -595,6 +595,7 @@ MESSAGES.update({
     "tabel_enighed": "Enighed",
     "tabel_kappa": "Kappa",
     "tabel_note": "Bemærkning",
+    "agenda_skrevet": "Dagsordenen er skrevet: {path} (én side pr. plan; udskriv fra browseren).",
     # (polish: add this area's keys here)
 })
 

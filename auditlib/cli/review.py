@@ -159,4 +159,22 @@ def compare(run_a: Path, run_b: Path, fmt: str) -> None:
     click.echo(_compare_text(table))
 
 
+@review.command("agenda", epilog="auditlib review agenda output/ --out dagsorden.html")
+@argument("run_dir", type=RUN_DIR, help="Kørselsmappen fra 'auditlib audit' (eller 'auditlib run').")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="FIL",
+              help="Hvor dagsordenen gemmes (.html).")
+def agenda_cmd(run_dir: Path, out: Path) -> None:
+    """Skriv mødets dagsorden (HTML): én side pr. plan til skærm eller papir.
+
+    Hver side har planens tekst, værktøjets fund, gråzoneudsagnene med værktøjets
+    forslag og hvor sikkert det er, og plads til hospitalets og kommunens syn og
+    forummets vurdering. Udskrevet (eller gemt som PDF fra browseren) starter hver
+    plan på en ny A4-side. Filen virker uden net.
+    """
+    from auditlib.review.agenda import write_agenda
+
+    path = write_agenda(run_dir, out)
+    click.echo(msg("agenda_skrevet", path=path))
+
+
 COMMANDS = [review, compare]
