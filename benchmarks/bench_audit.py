@@ -90,7 +90,7 @@ def main() -> None:
         scan_seconds = time.perf_counter() - started
 
         started = time.perf_counter()
-        result = run_audit(register, config, gate=False)
+        result = run_audit(register, config)
         audit_seconds = time.perf_counter() - started
 
     print(f"pandas.read_csv: {read_seconds:.2f} s")

@@ -33,14 +33,7 @@ from auditlib.catalogue.wording import (
     TITLE,
 )
 from auditlib.formats import fmt_number, fmt_percent, fmt_points
-from auditlib.vocabulary import (
-    LABEL_TITLES,
-    LABELS,
-    RESULT_TITLES,
-    SHARE_LEVEL_COLOURS,
-    SHARE_LEVEL_TITLES,
-    share_level,
-)
+from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, SHARE_LEVEL_TITLES, share_level
 
 TEMPLATE = "catalogue.html.j2"
 
@@ -55,7 +48,7 @@ def _environment() -> Environment:
     env.filters["side"] = lambda v: SIDE_TITLES.get(str(v), str(v))
     env.filters["felt"] = lambda v: FIELD_TITLES.get(str(v), str(v))
     env.filters["alvor"] = lambda v: SEVERITY_TITLES.get(str(v), str(v))
-    env.filters["niveau_klasse"] = share_level
+    env.filters["niveau_klasse"] = share_class
     env.filters["dansk_dato"] = danish_date
     env.filters["point"] = lambda v: fmt_points(v, unit=False)  # the heading says the unit
     return env
@@ -76,10 +69,17 @@ def percent(value: object, n: object = None, total: object = None) -> str:
     return fmt_percent(value, n=int(n), total=int(total))
 
 
-share_class = share_level  # the one threshold table lives in auditlib.vocabulary
+def share_class(value: object) -> str:
+    if value is None or pd.isna(value):
+        return "ingen"
+    # The level names of vocabulary.SHARE_LEVELS; "hoej" is styled as "god" in the page.
+    level = share_level(float(value))
+    return "god" if level == "hoej" else level
 
 
 # -- bar charts (HTML and CSS) -------------------------------------------------------------
+# Bar colours per level of share_class (the thresholds are vocabulary.SHARE_LEVELS).
+BAR_COLOURS = {"god": "#1E7B3C", "middel": "#9A6700", "lav": "#B42318", "ingen": "#6B7280"}
 # The bars are HTML, not SVG: a label of any length wraps in its own column instead of
 # being cut at the chart's edge, and the chart narrows with the page.
 
@@ -127,12 +127,12 @@ def fulfilment_charts(catalogue: Catalogue) -> list[dict]:
     for number, (cluster, part) in enumerate(catalogue.fulfilment.groupby("klynge", sort=True)):
         bars = []
         for r in part.itertuples(index=False):
-            level = share_level(r.andel_opfyldt)
+            level = share_class(r.andel_opfyldt)
             text = percent(r.andel_opfyldt, r.opfyldt, r.vurderet) if r.vurderet \
                 else "ikke vurderet"
             value = None if pd.isna(r.andel_opfyldt) else float(r.andel_opfyldt)
             label = f"{r.criterion_id} {r.titel}" if r.titel != r.criterion_id else r.criterion_id
-            bars.append(Bar(label, value, text, SHARE_LEVEL_COLOURS[level], label))
+            bars.append(Bar(label, value, text, BAR_COLOURS[level], label))
         lowest = part.dropna(subset=["andel_opfyldt"]).nsmallest(3, "andel_opfyldt")
         low_text = ", ".join(f"{r.criterion_id} {percent(r.andel_opfyldt, r.opfyldt, r.vurderet)}"
                              for r in lowest.itertuples(index=False))

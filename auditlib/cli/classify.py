@@ -10,10 +10,8 @@ import click
 
 from auditlib.cli.base import DanishCommand
 from auditlib.cli.options import config_option, format_option
-from auditlib.demo import PROJECT_ROOT
 from auditlib.messages import msg
 
-RESULTS_PATH = PROJECT_ROOT / "benchmarks" / "results" / "classifier.json"
 CSV_COLUMNS = ["statement", "label", "probability", "explanation"]
 MACRO_F1_TARGET = 0.85
 
@@ -155,7 +153,8 @@ def train_cmd(corpus_dir: Path | None, decisions: tuple[Path, ...], out: Path | 
 
     config = load_config(config_path)
     out = out or DEFAULT_MODEL_PATH
-    report = report or RESULTS_PATH
+    # The cross-validation report goes beside the model it describes.
+    report = report or out.with_name(out.stem + "-rapport.json")
     for target, suffix, example in ((out, ".skops", "model.skops"),
                                     (report, ".json", "classifier.json")):
         if target.suffix.lower() != suffix:

@@ -120,7 +120,7 @@ def _decided_labels(run: Run) -> dict[tuple[str, str, int], str]:
 
 def plan_pages(run: Run) -> list[PlanPage]:
     """One page per audited plan, in plan-id order."""
-    from auditlib.catalogue.criteria_info import criteria_info
+    from auditlib.criteria.info import criteria_info
 
     titles = {key: info.titel for key, info in criteria_info().items()}
     texts = _plan_texts(run)
