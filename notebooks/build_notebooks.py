@@ -65,7 +65,7 @@ out_dir = None
 config = None""", tags=["parameters"]),
         code(IMPORTS + """
 from auditlib.audit import run_audit, write_run
-from auditlib.summary import criteria_summary, label_summary, plan_summary
+from auditlib.summary import criteria_summary
 
 cfg = load_config(config)
 out = nb.resolve(out_dir, Path("output"))"""),
@@ -105,18 +105,18 @@ nb.styled_criteria(summary)"""),
 
 Planerne med flest formelle krav, der ikke er opfyldt, står øverst.
 """),
-        code("plan_summary(result.criteria)"),
+        code("nb.plans_view(result.criteria)"),
         md("""
 ## Udsagn og gråzoner
 
 Fordelingen af udsagn på sektorer, og de udsagn, hvor modellen er i tvivl (gråzoner), med
 modellens forklaring. Gråzonerne er dem, forummet skal tage stilling til.
 """),
-        code("label_summary(result.statements)"),
+        code("nb.labels_view(result.statements)"),
         code("nb.label_chart(result.statements)"),
         code("""
 decisions = nb.decisions_in(out)
-nb.greyzone_table(out)"""),
+nb.greyzone_view(out)"""),
         md("""
 ## Forummets afgørelser
 
@@ -125,7 +125,7 @@ ved siden af værktøjets forslag; de har forrang i kataloget.
 """),
         code("""
 display(Markdown(nb.decisions_text(decisions)))
-nb.decided_criteria(out)"""),
+nb.decided_view(out)"""),
     ]
 
 
