@@ -596,6 +596,14 @@ MESSAGES.update({
     "tabel_kappa": "Kappa",
     "tabel_note": "Bemærkning",
     "agenda_skrevet": "Dagsordenen er skrevet: {path} (én side pr. plan; udskriv fra browseren).",
+    "demo_ud_ikke_mappe": "'{path}' er en fil. Angiv en mappe til demodata, f.eks. --out demo.",
+    "demo_findes_allerede": (
+        "I '{path}' findes allerede filer med samme navn men andet indhold: {names}. De "
+        "overskrives ikke; vælg en anden mappe, f.eks. --out demo."
+    ),
+    "demo_kopieret": "Demodata er lagt i {path}:",
+    "demo_kopieret_fil": "  {name}",
+    "demo_naeste": "Næste skridt: auditlib validate {register}",
     # (polish: add this area's keys here)
 })
 
