@@ -33,9 +33,10 @@ from auditlib.classifier.corpus import DECISION_SOURCE, training_fingerprint
 from auditlib.classifier.text import fold_token, strip_edge_punctuation
 from auditlib.errors import ModelError
 from auditlib.messages import msg
+from auditlib.resources import package_file
 from auditlib.vocabulary import LABELS
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+MODEL_DIR = package_file("models")
 DEFAULT_MODEL_PATH = MODEL_DIR / "greyzone.skops"
 PREDICTION_COLUMNS = ["label", "probability", "second_label", "second_probability", "explanation"]
 EXPLANATION_SEPARATOR = "; "

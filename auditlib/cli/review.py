@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
 from auditlib.cli.base import DanishGroup, argument
 from auditlib.cli.options import format_option
 from auditlib.messages import MESSAGES, msg
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RUN_DIR = click.Path(path_type=Path)
 
@@ -88,6 +91,8 @@ def _text_table(frame: pd.DataFrame, percent: tuple[str, ...] = (),
 
 def _compare_text(table: pd.DataFrame) -> str:
     """Before, after and the change, each share with the plans it rests on."""
+    import pandas as pd
+
     from auditlib.formats import fmt_percent, fmt_points
 
     shown = pd.DataFrame({
@@ -112,6 +117,8 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
     Pr. kriterium, pr. sektor for gråzoneudsagn og mellem værktøjet og forummets
     afgørelse, med antal emner. Med --format csv får hver række kolonnen 'tabel'.
     """
+    import pandas as pd
+
     from auditlib.review.agreement import agreement_tables
 
     tables = agreement_tables(run_dir)

@@ -37,6 +37,11 @@ def resource_dir(name: str) -> Path:
             "reinstall the package (pip install -e . or pip install auditlib-*.whl)") from exc
 
 
+def package_file(*parts: str) -> Path:
+    """A file shipped inside the ``auditlib`` package itself (models, name lists, templates)."""
+    return Path(str(files("auditlib").joinpath(*parts)))
+
+
 def demo_dir() -> Path:
     return resource_dir("demo")
 
@@ -58,4 +63,4 @@ def notebook_dir() -> Path:
 
 
 __all__ = ["RESOURCE_DIRS", "catalogue_dir", "corpus_dir", "demo_dir", "notebook_dir",
-           "reference_dir", "resource_dir"]
+           "package_file", "reference_dir", "resource_dir"]
