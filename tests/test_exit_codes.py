@@ -83,6 +83,10 @@ CASES: dict[str, list[tuple[list[str], int]]] = {
     "batch": [(["{missing}", "--out", "{out}/b"], 2), (["{good}", "--out", "{out}/b",
                                                         "--jobs", "0"], 2)],
     "run": [(["--out", "{file}"], 2)],
+    "demo": [(["--out", "{out}/demo"], 0), (["--out", "{file}"], 2)],
+    "review agenda": [(["{run_a}", "--out", "{out}/d.html"], 0),
+                      (["{missing}", "--out", "{out}/d.html"], 2),
+                      (["{run_a}", "--out", "{out}/d.pdf"], 2)],
 }
 
 
