@@ -55,7 +55,7 @@ MEASURE = r"""
       problems.push({kind: "plan-ID brudt over to linjer", where: where(id)});
     }
   });
-  document.querySelectorAll("section, article, .kort, .side").forEach(function (card) {
+  document.querySelectorAll("section, article, .kort, .tal-kort, .felt, .side, figure, nav").forEach(function (card) {
     if (card.scrollWidth > card.clientWidth + 1) {
       problems.push({kind: "indhold uden for kortet", where: card.id || card.className, need: card.scrollWidth, room: card.clientWidth});
     }
