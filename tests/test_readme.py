@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from auditlib.cli import cli
+from auditlib.review import export
 from auditlib.review.export import CRITERIA_SHEET, STATEMENTS_SHEET
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,7 +60,9 @@ def _fill_review(workbook: Path) -> None:
     for sheet_name, values in ((CRITERIA_SHEET, ("enig", "enig", "")),
                                (STATEMENTS_SHEET, None)):
         sheet = book[sheet_name]
-        header = {cell.value: cell.column for cell in sheet[1]}
+        # Headings are Danish titles once the meeting workbook lands (COLUMN_TITLES).
+        keys = {title: key for key, title in getattr(export, "COLUMN_TITLES", {}).items()}
+        header = {keys.get(cell.value, cell.value): cell.column for cell in sheet[1]}
         for row in range(2, 5):
             if values is None:
                 tool = sheet.cell(row=row, column=header["label"] if "label" in header else 6)
