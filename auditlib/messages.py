@@ -560,16 +560,88 @@ MESSAGES.update({
 # -- area: privacy ---------------------------------------------------------------
 MESSAGES.update({
     # (privacy: add this area's keys here)
+    "privat_fund_linje_sted": "{where}, kolonne {column}, type {kind}, tegn {start}–{end}",
+    "privat_forklaring": "{reason} Mønster: {pattern}; {context}; score {score}.",
+    "privat_forklaring_kontekst": "kontekstord '{word}' hævede scoren",
+    "privat_forklaring_ingen_kontekst": "intet kontekstord",
 })
 
 # -- area: stats -----------------------------------------------------------------
 MESSAGES.update({
     # (stats: add this area's keys here)
+    "udtraek_filtype": (
+        "Udtrækket '{name}' skal være en CSV-fil (.csv) eller en Excel-projektmappe (.xlsx) "
+        "med kolonnerne kvartal, afdeling eller klynge, diagnosegruppe og udskrivninger."
+    ),
+    "udtraek_ubrugeligt": "Udtrækket '{name}' kan ikke bruges: {reason}",
+    "udtraek_problemer": (
+        "Udtrækket '{name}' har {count} problem(er). Ret dem og kør igen "
+        "(se docs/udskrivningsudtraek.md):"
+    ),
+    "udtraek_ingen_raekker": "Udtrækket '{name}' har overskrifter, men ingen rækker.",
+    "udtraek_kolonne_mangler": "Kolonnen '{column}' mangler. Tilføj den (f.eks. 2025-K1).",
+    "udtraek_kolonne_stavet": (
+        "Kolonnen '{column}' ligner '{intended}'. Ret overskriften til '{intended}'."
+    ),
+    "udtraek_enhed": (
+        "Udtrækket skal have præcis én af kolonnerne afdeling eller klynge (fandt {found})."
+    ),
+    "udtraek_antal_kolonne": (
+        "Udtrækket skal have præcis én tælle-kolonne: udskrivninger, kontakter eller antal "
+        "(fandt {found})."
+    ),
+    "udtraek_kvartal": "Kvartalet kan ikke læses. Skriv det som 2025-K1 (år, K, kvartal 1-4).",
+    "udtraek_tom": "Kolonnen {column} er tom. Angiv afdelingen eller klyngen.",
+    "udtraek_diagnosegruppe": (
+        "Ukendt diagnosegruppe. Brug depression, angst, andre eller ikke_angivet "
+        "(eller lad feltet stå tomt)."
+    ),
+    "udtraek_antal": "{column} skal være et helt tal, 0 eller derover.",
+    "udtraek_dublet": (
+        "Samme kvartal, enhed og diagnosegruppe står også i række {first}. Læg rækkerne "
+        "sammen til én."
+    ),
+    "udtraek_ekstra_kolonner": "Kolonner i udtrækket, der ikke bruges: {columns}.",
+    "counts_tegn": (
+        "'{marker}': færre end 5 (diskretioneret). 'x': skjult, så et lille tal ikke kan "
+        "regnes ud af totalerne (kan være et hvilket som helst antal)."
+    ),
+    "counts_kolonne_kategori": "Kategori",
+    "counts_kolonne_kvartal": "Kvartal",
+    "counts_kolonne_pr_100": "pr. 100",
+    "counts_kolonne_indsats": "Indsats",
+    "counts_kolonne_andel": "andel",
+    "counts_rater_overskrift": (
+        "Planer pr. 100 {kind} (udtrækket '{name}'), med 95 %-konfidensinterval (Wilson). "
+        "En rate vises kun, når både planer og {kind} vises."
+    ),
+    "counts_note_flere_planer_end_udskrivninger": (
+        "Bemærk: nogle celler har flere planer end {kind}; der vises ingen "
+        "konfidensinterval. Dækker udtrækket alle kontakter, planerne kommer fra?"
+    ),
+    "counts_indsatser_overskrift": (
+        "Øvrige indsatser ved siden af planen (feltet oevrige_indsatser; plan på plan)"
+    ),
 })
 
 # -- area: sources ---------------------------------------------------------------
 MESSAGES.update({
     # (sources: add this area's keys here)
+    "klyngekort_findes_ikke": (
+        "Klyngekortet '{path}' findes ikke. Ret stien under nøglen 'klynger' i "
+        "auditlib.yaml, eller fjern nøglen for at bruge Region Midtjyllands standardkort."),
+    "klyngekort_ugyldigt": "Klyngekortet '{path}' kan ikke bruges: {problem}",
+    "klyngekort_yaml": "tjek YAML-syntaksen (indrykning med mellemrum, kolon efter hver klynge).",
+    "klyngekort_opbygning": (
+        "filen skal have nøglen 'klynger' med én klynge pr. linje og en liste af kommuner, "
+        "fx 'Midtklyngen: [Silkeborg, Skive, Viborg]'."),
+    "klyngekort_liste": "klyngen '{cluster}' skal have en liste af kommunenavne i klammer.",
+    "klyngekort_dublet": (
+        "kommunen '{municipality}' står både i '{first}' og i '{second}'; en kommune må kun "
+        "høre til én klynge."),
+    "klynge_udfyldt": (
+        "{count} plan(er) havde ingen klynge; klyngen er udfyldt ud fra kommunen efter "
+        "klyngekortet ({source})."),
 })
 
 # -- area: classifier ------------------------------------------------------------

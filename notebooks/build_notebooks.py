@@ -176,40 +176,70 @@ def counts_notebook():
         md("""
 # Planer pr. kvartal
 
-Antal genoptræningsplaner pr. kvartal, niveau, diagnosegruppe (angst/depression og
-andre) og kommune. Celler med færre end `suppression.min_count` planer (standard 5)
-vises som `<5`, så ingen borger kan genkendes.
+Antal genoptræningsplaner pr. udskrivningskvartal, fordelt på klynge, afdeling,
+kontakttype, diagnosegruppe (som i det regionale notat), niveau og kommune; med et
+udtræk af udskrivninger også planer pr. 100 udskrivninger med 95 %-konfidensinterval
+(Wilson). Tal under `suppression.min_count` (standard 5) vises som `<5`; tal, der
+ellers kunne regnes ud af totalerne, vises som `x` (se README, "Diskretionering").
 """),
         md("""
 ## Parametre
 
 `register`: registerfilen (standard: demoregistret). `cluster`: klyngen (standard: alle).
-`config`: konfigurationsfilen.
+`config`: konfigurationsfilen. `discharges`: et udtræk af udskrivninger
+(docs/udskrivningsudtraek.md; standard: intet). `by`: opdelinger, f.eks.
+`["afdeling", "afdeling-kommune"]` (standard: alle enkelte opdelinger).
 """),
         code("""
 register = None
 cluster = None
-config = None""", tags=["parameters"]),
+config = None
+discharges = None
+by = None""", tags=["parameters"]),
         code(IMPORTS + """
-from auditlib.counts import quarterly_counts, wide_counts
+from auditlib.counts import wide_counts
+from auditlib.counts.extract import load_discharge_extract
+from auditlib.counts.parallel import efforts_overview, efforts_text_table, plan_efforts
+from auditlib.counts.rates import count_report, rates_text_table
+from auditlib.counts.reference import reference_text_table, reference_figures
 
 cfg = load_config(config)
 reg = nb.prepare(register, cfg, cluster)
-display(Markdown(nb.prepared_summary(reg)))"""),
-        md("## Antal pr. kvartal"),
-        code("""
-counts = quarterly_counts(reg.frame, cfg.suppression.min_count)
-wide_counts(counts)"""),
-        code("nb.counts_chart(counts)"),
+display(Markdown(nb.prepared_summary(reg)))
+extract = load_discharge_extract(discharges) if discharges else None
+report = count_report(reg.frame, by=by, extract=extract, reference=reference_figures(),
+                      label=cluster or reg.name, min_count=cfg.suppression.min_count,
+                      suppress_zero=cfg.suppression.suppress_zero)"""),
+        md("## Antal pr. kvartal og opdeling"),
+        code("wide_counts(report.counts)"),
+        code("nb.counts_chart(report.counts)"),
         md("""
-## Det regionale notat
+## Planer pr. 100 udskrivninger
 
-De offentliggjorte tal fra det regionale notat om genoptræningsplaner fra psykiatrien
-(planer i regionen 2018 og 2019, angst/depression mod andre diagnoser 2019 og de nævnte
-kommuner), fra `data/reference/regional-notat-2019.csv`, ved siden af registrets tal.
+Vises kun med et udtræk (`discharges`). En rate vises kun, når både planer og
+udskrivninger i cellen vises.
 """),
-        code("nb.reference_figures()"),
-        code("nb.reference_comparison(reg.frame, cfg.suppression.min_count)"),
+        code("""
+rates_text_table(report.rates, report.kind) if report.rates is not None else \
+    Markdown("Intet udtræk angivet (parameteren `discharges`).")"""),
+        md("""
+## Offentliggjorte tal og registrets tal
+
+Hvert offentliggjort tal med sin kilde (`data/reference/`), og ved siden af registrets
+eget tal for dets periode med antal kvartaler (n) og omregnet pr. år.
+"""),
+        code("reference_text_table(report.reference)"),
+        md("""
+## Plan på plan: øvrige indsatser ved siden af planen
+
+Feltet `oevrige_indsatser` delt i udsagn; hvert udsagn får sin sektor af klassifikatoren,
+og navngivne indsatser (§ 85-støtte, bostøtte, jobplan, mentor, koordinerende
+kontaktperson …) findes med faste regler.
+"""),
+        code("""
+efforts = plan_efforts(reg.frame)
+efforts_text_table(efforts_overview(reg.frame, efforts, min_count=cfg.suppression.min_count,
+                                    suppress_zero=cfg.suppression.suppress_zero))"""),
     ]
 
 

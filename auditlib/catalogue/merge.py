@@ -19,7 +19,7 @@ from auditlib.catalogue.content import CatalogueContent
 from auditlib.catalogue.privacy_gate import identifier_mask
 from auditlib.catalogue.wording import ALL_CLUSTERS, WHOLE_PERIOD
 from auditlib.compare import compare_runs
-from auditlib.counts import quarterly_counts, wide_counts
+from auditlib.counts import quarterly_counts, suppress_group_quarters, wide_counts
 from auditlib.criteria.info import CriterionInfo, criteria_info
 from auditlib.formats import fmt_percent
 from auditlib.register.columns import GREYZONE_FIELDS
@@ -307,13 +307,14 @@ def recommendation_table(content: CatalogueContent, fulfilment: pd.DataFrame) ->
 
 
 # -- counts and period --------------------------------------------------------------------
-def _register_counts(register, min_count: int) -> pd.DataFrame:
+def _register_counts(register, suppression) -> pd.DataFrame:
     """One row per breakdown (total, level, diagnosis group, municipality) and category,
-    one column per quarter; small cells suppressed."""
-    return wide_counts(quarterly_counts(register.frame, min_count))
+    one column per quarter; small cells suppressed (auditlib.privacy.suppress)."""
+    return wide_counts(quarterly_counts(register.frame, suppression.min_count,
+                                        suppress_zero=suppression.suppress_zero))
 
 
-def _run_counts(runs: list[Run]) -> tuple[pd.DataFrame, str]:
+def _run_counts(runs: list[Run], suppression) -> tuple[pd.DataFrame, str]:
     rows = []
     with_quarters = all(isinstance(r.meta.get("quarters"), dict) and r.meta["quarters"]
                         for r in runs)
@@ -326,8 +327,11 @@ def _run_counts(runs: list[Run]) -> tuple[pd.DataFrame, str]:
             rows.append({"kvartal": _period_text(run) or WHOLE_PERIOD,
                          "klynge": _cluster_name(run), "planer": _run_info(run).n_plans})
     table = pd.DataFrame(rows, columns=["kvartal", "klynge", "planer"])
-    return table.sort_values(["kvartal", "klynge"]).reset_index(drop=True), \
-        ("run.json" if with_quarters else "koersler")
+    table = table.sort_values(["kvartal", "klynge"]).reset_index(drop=True)
+    if with_quarters:  # plans per quarter are published cells like any other count
+        table = suppress_group_quarters(table, "klynge", "planer", suppression.min_count,
+                                        suppression.suppress_zero)
+    return table, ("run.json" if with_quarters else "koersler")
 
 
 def _run_period(run: Run) -> tuple[str | None, str | None]:
@@ -419,10 +423,9 @@ def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None
             greyzone = greyzone[~flagged].reset_index(drop=True)
 
     if register is not None:
-        counts, counts_source = _register_counts(register, config.suppression.min_count), \
-            "register"
+        counts, counts_source = _register_counts(register, config.suppression), "register"
     else:
-        counts, counts_source = _run_counts(current)
+        counts, counts_source = _run_counts(current, config.suppression)
     first, last = _period(current, register)
     infos = [_run_info(r) for r in _ordered(runs)]
     cover = CoverInfo(

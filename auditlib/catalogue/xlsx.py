@@ -319,7 +319,25 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                  _col("forklaring", "text", title="Forklaring")],
                 [(i, q.spoergsmaal, q.forklaring)
                  for i, q in enumerate(content.afgoerende_spoergsmaal, start=1)])
+    if content.parametermodel is not None:
+        _parameter_model(sheet, content.parametermodel)
     sheet.finish()
+
+
+def _parameter_model(sheet, model) -> None:
+    """The 7-parameter model: one row per parameter, grades 5..1 as cells 'B: text'."""
+    sheet.section(model.titel, f"{model.forklaring} {model.kilde}")
+    grades = [_col(f"grad{g}", "text", title=f"Grad {g}") for g in range(5, 0, -1)]
+    sheet.table("Syv_parametre", [_col("nr", "id", title="Nr."),
+                                  _col("kolonne", "medium", title="Kolonne i registret"),
+                                  _col("navn", "medium", title="Parameter"), *grades],
+                [(p.nr, p.kolonne, p.navn,
+                  *(f"{c.celle}: {c.beskrivelse}" for c in sorted(p.trin, key=lambda c: -c.grad)))
+                 for p in model.parametre])
+    if model.svagheder:
+        sheet.section("Modellens svage punkter", "Hold dem synlige, når modellen bruges.")
+        sheet.table("Modellens_svagheder", [_col("titel", "medium"), _col("tekst", "long")],
+                    [(w.titel, w.tekst) for w in model.svagheder])
 
 
 def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:

@@ -33,6 +33,11 @@ GUIDE = [
            "(Alt+Enter i Excel)."),
     ("7.", "Tomme felter betyder 'ikke angivet' – lad dem stå tomme frem for at skrive '-'."),
     ("8.", "Tjek filen med 'auditlib validate FIL.xlsx' og 'auditlib scan FIL.xlsx' før mødet."),
+    ("9.", "Kolonnerne p1_selvmordsrisiko til p7_aarsag er valgfrie: hospitalets gradering 1-5 "
+           "i 7-parametermodellen (5 = mest påvirket). Udfyldes de, bruger kriterium Q06 dem til "
+           "at vurdere, om niveauet passer; tomme felter betyder 'ikke graderet'."),
+    ("10.", "Klynge: står kommunen i klyngekortet (Region Midtjyllands fem klynger, eller "
+            "regionens eget kort), udfyldes en tom klynge ud fra kommunen."),
     ("", ""),
     ("Niveauer", ""),
     *[(key, title) for key, title in LEVEL_TITLES.items()],

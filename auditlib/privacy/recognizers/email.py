@@ -5,10 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditlib.privacy.recognizers.base import (
-    LOWER,
-    Recognizer,
-)
+from auditlib.privacy.recognizers.base import LOWER, Recognizer
 
 
 @dataclass(frozen=True)
@@ -23,9 +20,10 @@ class EmailRecognizer(Recognizer):
 EMAIL = EmailRecognizer(
     kind="email", tag="[EMAIL]",
     reason="Tekst i form som en e-mailadresse (navn@domæne).",
-    patterns=(re.compile(
-        rf"(?<![\w.%+-])[\w.%+-]*[\w%+-]@[{LOWER}A-Z0-9-]+(?:\.[{LOWER}A-Z0-9-]+)*\.[A-Za-z]{{2,}}"
-        r"(?![\w@])"),),
+    patterns=(("email", re.compile(
+        rf"(?<![\w.%+-])[\w.%+-]*[\w%+-]@[{LOWER}A-Z0-9-]+"
+        rf"(?:\.[{LOWER}A-Z0-9-]+)*\.[A-Za-z]{{2,}}(?![\w@])")),),
     base_score=0.95,
     prefilter=re.compile("@"),
+    context_words=frozenset({"mail", "e-mail", "email", "mailadresse", "skriv"}),
 )
