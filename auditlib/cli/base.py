@@ -150,6 +150,20 @@ class DanishGroup(DanishFormatting, click.Group):
 DanishGroup.group_class = DanishGroup
 
 
+def text_table(headers: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> str:
+    """A plain-text table for the terminal: text columns left, number columns (``right``)
+    right-aligned, two spaces between columns, nothing cut."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows,
+                                                                         strict=True)]
+
+    def line(cells: list[str]) -> str:
+        parts = [str(c).rjust(w) if i in right else str(c).ljust(w)
+                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), *(line(row) for row in rows)])
+
+
 def echo_err(text: str) -> None:
     click.echo(text, err=True)
 

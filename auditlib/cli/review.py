@@ -9,7 +9,7 @@ import click
 
 from auditlib.cli.base import DanishGroup, argument
 from auditlib.cli.options import format_option
-from auditlib.messages import MESSAGES, msg
+from auditlib.messages import msg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,35 +76,34 @@ def import_cmd(workbook: Path, run_dir: Path) -> None:
                    statements=int(kinds.eq("udsagn").sum())))
 
 
-def _text_table(frame: pd.DataFrame, percent: tuple[str, ...] = (),
-                decimals: tuple[str, ...] = ()) -> str:
+def _agreement_text(table: pd.DataFrame, sectors: bool) -> str:
+    """Area, n, the share agreed with its n ("67 % (2 af 3)"), kappa and the note."""
+    from auditlib.cli.base import text_table
     from auditlib.formats import fmt_number, fmt_percent
+    from auditlib.vocabulary import LABEL_TITLES
 
-    shown = frame.copy().astype(object)
-    for column in percent:
-        shown[column] = [fmt_percent(v) for v in frame[column]]
-    for column in decimals:
-        shown[column] = [fmt_number(v, 2) for v in frame[column]]
-    return shown.rename(columns=lambda c: msg(f"tabel_{c}") if f"tabel_{c}" in MESSAGES
-                        else c).to_string(index=False)
+    rows = []
+    for r in table.itertuples(index=False):
+        agreed = None if r.enighed != r.enighed else round(r.enighed * r.n)
+        area = LABEL_TITLES.get(r.omraade, r.omraade) if sectors else str(r.omraade)
+        area = area[:1].upper() + area[1:]
+        rows.append([area, fmt_number(r.n), fmt_percent(r.enighed, n=agreed, total=r.n),
+                     fmt_number(r.kappa, 2), r.note])
+    headers = [msg(f"tabel_{c}") for c in ("omraade", "n", "enighed", "kappa", "note")]
+    return text_table(headers, rows, right=(1, 2, 3))
 
 
 def _compare_text(table: pd.DataFrame) -> str:
     """Before, after and the change, each share with the plans it rests on."""
-    import pandas as pd
-
+    from auditlib.cli.base import text_table
     from auditlib.formats import fmt_percent, fmt_points
 
-    shown = pd.DataFrame({
-        msg("tabel_criterion_id"): table["criterion_id"],
-        msg("tabel_titel"): table["titel"],
-        msg("tabel_foer"): [fmt_percent(s, n=n, total=t) for s, n, t in
-                            zip(table["foer"], table["foer_opfyldt"], table["foer_vurderet"], strict=True)],
-        msg("tabel_efter"): [fmt_percent(s, n=n, total=t) for s, n, t in
-                             zip(table["efter"], table["efter_opfyldt"], table["efter_vurderet"], strict=True)],
-        msg("tabel_aendring"): [fmt_points(v) for v in table["aendring"]],
-    })
-    return shown.to_string(index=False, justify="left")
+    rows = [[r.criterion_id, r.titel,
+             fmt_percent(r.foer, n=r.foer_opfyldt, total=r.foer_vurderet),
+             fmt_percent(r.efter, n=r.efter_opfyldt, total=r.efter_vurderet),
+             fmt_points(r.aendring)] for r in table.itertuples(index=False)]
+    headers = [msg(f"tabel_{c}") for c in ("criterion_id", "titel", "foer", "efter", "aendring")]
+    return text_table(headers, rows, right=(2, 3, 4))
 
 
 @review.command("agreement", epilog="auditlib review agreement output/\n"
@@ -130,15 +129,9 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
         return
     headings = {"kriterier": "review_overskrift_kriterier",
                 "sektorer": "review_overskrift_sektorer", "forum": "review_overskrift_forum"}
-    from auditlib.formats import fmt_percent
-
     for name, table in tables.items():
         click.echo(msg(headings[name]))
-        shown = table.copy().astype(object)
-        # The share agreed with the items behind it: "67 % (2 af 3)".
-        shown["enighed"] = [fmt_percent(s, n=None if s != s else round(s * n), total=n)
-                            for s, n in zip(table["enighed"], table["n"], strict=True)]
-        click.echo(_text_table(shown, decimals=("kappa",)))
+        click.echo(_agreement_text(table, sectors=name == "sektorer"))
         click.echo("")
 
 
