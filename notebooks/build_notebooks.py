@@ -84,7 +84,7 @@ display(Markdown(nb.prepared_summary(reg)))"""),
 ## Audit
 
 Alle aktive kriterier køres på hver plan, og hvert udsagn i fritekstfelterne klassificeres.
-Kørslens filer (`criteria.csv`, `statements.csv`, `run.json`) gemmes i `out_dir`.
+Kørslens filer gemmes i kørselsmappen (parameteren `out_dir`).
 """),
         code("""
 result = run_audit(reg, cfg, sample=sample, seed=seed)
@@ -94,10 +94,11 @@ display(Markdown(nb.run_files_text(result, paths)))"""),
 ## Kriterier
 
 Hvor mange planer opfylder hvert kriterium? Andelen regnes af de planer, der kunne
-vurderes. Rød: under 60 %, gul: 60-89 %, grøn: 90 % eller mere.
+vurderes, og står med antallet bag: "67 % (2 af 3)" er 2 af 3 planer.
 """),
         code("""
 summary = criteria_summary(result.criteria)
+display(Markdown(nb.share_levels_text()))
 nb.styled_criteria(summary)"""),
         code("nb.fulfilment_chart(summary)"),
         md("""

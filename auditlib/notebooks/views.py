@@ -96,6 +96,15 @@ def report_table(table: pd.DataFrame, *, numbers: tuple[str, ...] = (),
     return styler.format(na_rep="–")
 
 
+def share_levels_text() -> str:
+    """The colours' meaning, from the one threshold table (``vocabulary.SHARE_LEVELS``)."""
+    from auditlib.vocabulary import SHARE_LEVEL_TITLES
+
+    colours = {"lav": "rød", "middel": "gul", "hoej": "grøn"}
+    parts = [f"{colours.get(level, level)}: {title}" for level, title in SHARE_LEVEL_TITLES.items()]
+    return "Farverne: " + ", ".join(parts) + "."
+
+
 def styled_criteria(summary: pd.DataFrame):
     """The criteria summary (``auditlib.summary.criteria_summary``) as the report shows
     it: Danish headings, the share with the plans behind it ("67 % (2 af 3)"), coloured
@@ -513,4 +522,4 @@ def hardest_statements(corpus: pd.DataFrame, n: int = 15) -> pd.DataFrame:
 
 
 __all__ = ["CRITERIA_DISPLAY", "GREYZONE_DISPLAY", "PLAN_DISPLAY", "decided_view",
-           "greyzone_view", "labels_view", "plans_view", "report_table", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]
+           "greyzone_view", "labels_view", "plans_view", "report_table", "share_levels_text", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]
