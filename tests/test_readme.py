@@ -15,8 +15,7 @@ import pandas as pd
 import pytest
 
 from auditlib.cli import cli
-from auditlib.review import export
-from auditlib.review.export import CRITERIA_SHEET, STATEMENTS_SHEET
+from auditlib.review.export import COLUMN_TITLES, CRITERIA_SHEET, STATEMENTS_SHEET
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -60,8 +59,7 @@ def _fill_review(workbook: Path) -> None:
     for sheet_name, values in ((CRITERIA_SHEET, ("enig", "enig", "")),
                                (STATEMENTS_SHEET, None)):
         sheet = book[sheet_name]
-        # Headings are Danish titles once the meeting workbook lands (COLUMN_TITLES).
-        keys = {title: key for key, title in getattr(export, "COLUMN_TITLES", {}).items()}
+        keys = {title: key for key, title in COLUMN_TITLES.items()}  # Danish headings
         header = {keys.get(cell.value, cell.value): cell.column for cell in sheet[1]}
         for row in range(2, 5):
             if values is None:

@@ -48,6 +48,8 @@ def _register_commands() -> None:
         "run",
         # (new command modules: one line each, below)
         "demo",
+        "missed",
+        "feedback",
     ):
         module = _optional_module(module_name)
         for command in getattr(module, "COMMANDS", ()):
