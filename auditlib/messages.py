@@ -121,8 +121,10 @@ MESSAGES: dict[str, str] = {
 
 
 def msg(key: str, **values: object) -> str:
-    """Return the Danish message ``key`` with its placeholders filled in."""
-    return MESSAGES[key].format(**values)
+    """Return the Danish message ``key`` with its placeholders filled in (Danish numbers)."""
+    from auditlib.formats import DANISH
+
+    return DANISH.format(MESSAGES[key], **values)
 
 
 def join_allowed(values: list[str] | tuple[str, ...]) -> str:
@@ -700,6 +702,26 @@ MESSAGES.update({
 
 # -- area: polish ----------------------------------------------------------------
 MESSAGES.update({
+    # Column headings of the command line's text tables.
+    "tabel_criterion_id": "Kriterium",
+    "tabel_titel": "Titel",
+    "tabel_foer": "Før",
+    "tabel_efter": "Efter",
+    "tabel_aendring": "Ændring",
+    "tabel_omraade": "Område",
+    "tabel_n": "Antal",
+    "tabel_enighed": "Enighed",
+    "tabel_kappa": "Kappa",
+    "tabel_note": "Bemærkning",
+    "agenda_skrevet": "Dagsordenen er skrevet: {path} (én side pr. plan; udskriv fra browseren).",
+    "demo_ud_ikke_mappe": "'{path}' er en fil. Angiv en mappe til demodata, f.eks. --out demo.",
+    "demo_findes_allerede": (
+        "I '{path}' findes allerede filer med samme navn men andet indhold: {names}. De "
+        "overskrives ikke; vælg en anden mappe, f.eks. --out demo."
+    ),
+    "demo_kopieret": "Demodata er lagt i {path}:",
+    "demo_kopieret_fil": "  {name}",
+    "demo_naeste": "Næste skridt: auditlib validate {register}",
     # (polish: add this area's keys here)
 })
 
