@@ -34,8 +34,10 @@ from auditlib.rundir import (
 )
 from auditlib.statements import statements_of_plan
 
-# statements.csv: the contract's columns, then the model's explanation (extra, last).
-STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation"]
+# statements.csv: the contract's columns, then the model's explanation and its runner-up
+# and "uafklaret" flag (extra, last; auditlib.classifier.greyzone.unsettled_mask).
+STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation", "second_label",
+                          "second_probability", "unsettled"]
 DEFAULT_SEED = 1
 
 
@@ -125,7 +127,8 @@ def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.
     if items.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_FILE_COLUMNS})
     classified = classify_statements(items, model=model, margin=margin)
-    classified["probability"] = classified["probability"].astype(float).round(3)
+    for column in ("probability", "second_probability"):
+        classified[column] = classified[column].astype(float).round(3)
     return classified[STATEMENT_FILE_COLUMNS]
 
 
