@@ -79,7 +79,8 @@ DISPLAY_STOPWORDS = frozenset(fold_token(w) for w in (
     "nu her da hvis jf evt ca bl.a f.eks kl pt borger borgeren patient patienten pt. selv "
     "sammen få fået være været blev får mere meget mindre noget nogle alle andre anden andet "
     "min mit mine din dit dine vores jeres ny nye to tre fire fem seks syv otte ni ti "
-    "pga p.g.a ift mht dvs inkl vedr iht bla feks eks mv osv"
+    "pga p.g.a ift mht dvs inkl vedr iht bla feks eks mv osv før bør obs kunne komme "
+    "kommer søges gå går søndag forlænget"
 ).split())
 
 
