@@ -165,12 +165,13 @@ def run_audit(register: Register, config=None, *, cluster: str | None = None,
         model = load_model(config.classifier.model)
     statements = classify_plans(frame, model, config.classifier.greyzone_margin)
     by_plan: dict[str, list[Statement]] = {}
-    for plan_id, field_name, number, text, label, probability, greyzone, explanation in (
+    for plan_id, field_name, number, text, label, probability, greyzone, explanation, *_ in (
             statements.itertuples(index=False, name=None)):
         by_plan.setdefault(plan_id, []).append(
             Statement(field_name, int(number), text, label, float(probability),
                       bool(greyzone), explanation))
-    statements["greyzone"] = statements["greyzone"].map(lambda g: "true" if g else "false")
+    for flag in ("greyzone", "unsettled"):
+        statements[flag] = statements[flag].map(lambda g: "true" if g else "false")
 
     settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
                         config.criteria.complexity_domains)
