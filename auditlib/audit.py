@@ -9,7 +9,6 @@ free text into statements, classifies them in one batch, and runs the criteria.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import time
@@ -21,10 +20,11 @@ import pandas as pd
 from auditlib import __version__
 from auditlib.atomic import guard_not_input, write_text_atomic
 from auditlib.criteria import Plan, Settings, Statement, active_criteria
-from auditlib.errors import AuditlibError
+from auditlib.errors import AuditInputError
 from auditlib.messages import msg
 from auditlib.register.columns import FREE_TEXT_COLUMNS
 from auditlib.register.load import Register
+from auditlib.register.prepare import prepare_register
 from auditlib.rundir import (
     CRITERIA_COLUMNS,
     CRITERIA_FILE,
@@ -41,33 +41,12 @@ STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation", "second_label",
 DEFAULT_SEED = 1
 
 
-class AuditInputError(AuditlibError):
-    """The audit's own options cannot be used (unknown cluster, bad sample size)."""
-
-
 @dataclass
 class AuditResult:
     criteria: pd.DataFrame  # CRITERIA_COLUMNS
     statements: pd.DataFrame  # STATEMENT_FILE_COLUMNS
     meta: dict = field(default_factory=dict)
     plans: pd.DataFrame | None = None  # the audited rows of the register
-
-
-def fold_cluster(name: str) -> str:
-    return " ".join(str(name).split()).casefold()
-
-
-def select_cluster(register: Register, cluster: str | None) -> Register:
-    """The plans of one cluster (matched without regard to case or spacing)."""
-    if not cluster:
-        return register
-    frame = register.frame
-    mask = frame["klynge"].fillna("").map(fold_cluster) == fold_cluster(cluster)
-    if not mask.any():
-        known = sorted(frame["klynge"].dropna().unique().tolist())
-        raise AuditInputError(msg("audit_ukendt_klynge", cluster=cluster,
-                                  known=", ".join(known) or "ingen"))
-    return dataclasses.replace(register, frame=frame[mask].reset_index(drop=True))
 
 
 def quarter_labels(dates: pd.Series) -> pd.Series:
@@ -132,27 +111,23 @@ def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.
     return classified[STATEMENT_FILE_COLUMNS]
 
 
-def run_audit(register: Register, config=None, *, cluster: str | None = None,
-              sample: int | None = None, seed: int | None = None, model=None,
-              gate: bool = True) -> AuditResult:
-    """Validate, privacy-check, classify and run every active criterion on every plan.
+def run_audit(register: str | Path | Register, config=None, *, cluster: str | None = None,
+              sample: int | None = None, seed: int | None = None, model=None) -> AuditResult:
+    """Classify and run every active criterion on every plan of ``cluster``.
 
-    Raises RegisterInvalidError (validation), PrivacyError (an identifier; nothing of the
-    text is in the message), AuditInputError or ConfigError. ``gate=False`` is only for
-    callers that ran the privacy guard on this very register themselves.
+    ``register`` goes through ``prepare_register`` (a path, a loaded register, or one
+    already prepared for this cluster): raises RegisterInvalidError (validation),
+    PrivacyError (an identifier; nothing of the text is in the message), AuditInputError
+    or ConfigError before any plan text is touched.
     """
     from auditlib.config import load_config
 
     config = config or load_config()
     started = dt.datetime.now().astimezone()
     clock = time.perf_counter()
-    register.raise_if_invalid()
+    chosen = prepare_register(register, config, cluster)
+    cluster = chosen.cluster
     criteria = active_criteria(config)
-    chosen = select_cluster(register, cluster)
-    if gate:
-        from auditlib.privacy import guard_register
-
-        guard_register(chosen, config, cluster=cluster)
     frame = chosen.frame
     if sample is not None:
         seed = DEFAULT_SEED if seed is None else seed
@@ -188,7 +163,7 @@ def run_audit(register: Register, config=None, *, cluster: str | None = None,
         "register": chosen.source.name,
         "register_sha256": chosen.sha256,
         "n_plans": int(len(frame)),
-        "n_plans_register": int(len(register.frame)),
+        "n_plans_register": int(chosen.n_register),
         "cluster": cluster or _single_cluster(frame),
         "clusters": sorted(frame["klynge"].dropna().unique().tolist()),
         "sample": sample,
@@ -242,5 +217,5 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
 
 
 __all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "STATEMENT_FILE_COLUMNS",
-           "classify_plans", "quarter_labels", "run_audit", "sample_plans", "select_cluster",
+           "classify_plans", "quarter_labels", "run_audit", "sample_plans",
            "write_run"]

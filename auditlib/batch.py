@@ -14,15 +14,14 @@ import datetime as dt
 import json
 import multiprocessing
 import os
-import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 from auditlib.atomic import write_text_atomic
 from auditlib.errors import AuditlibError
 from auditlib.messages import msg
+from auditlib.text import slug
 
 BATCH_FILE = "batch.json"
 NOTEBOOK_FILE = "01_audit.ipynb"
@@ -30,19 +29,14 @@ REPORT_FILE = "rapport.html"
 DONE, FAILED, SKIPPED = "faerdig", "fejlet", "sprunget_over"
 SUPPORTED_BY = ("klynge",)  # the audit notebook selects plans by cluster
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
 
 class BatchInputError(AuditlibError):
     """The batch's own options cannot be used (unknown column, no clusters, bad --jobs)."""
 
 
 def cluster_folder(name: str) -> str:
-    """A safe folder name: lower case, æøå as ae/oe/aa, other letters without accents,
-    anything else as '-'."""
-    text = unicodedata.normalize("NFKD", str(name).translate(_DANISH))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "klynge"
+    """A safe folder name for a cluster (æøå as ae/oe/aa, anything else as '-')."""
+    return slug(name, default="klynge")
 
 
 def _folders(clusters: list[str]) -> dict[str, str]:

@@ -12,52 +12,30 @@ from pathlib import Path
 
 import pandas as pd
 
-from auditlib.rundir import Run, read_run
-from auditlib.vocabulary import RESULT_TITLES, RESULTS
+from auditlib.rundir import Run, fulfilment, read_run
 
 COMPARE_COLUMNS = ["klynge", "criterion_id", "titel", "foer", "efter", "aendring"]
-_RESULT_BY_TITLE = {title.lower(): key for key, title in RESULT_TITLES.items()}
 
 
 def _as_run(run: Run | str | Path) -> Run:
     return run if isinstance(run, Run) else read_run(run)
 
 
-def _result_code(value: object) -> str:
-    text = "" if value is None or pd.isna(value) else str(value).strip()
-    if text in RESULTS:
-        return text
-    return _RESULT_BY_TITLE.get(text.lower(), "")
-
-
 def final_results(run: Run) -> pd.DataFrame:
     """plan_id, criterion_id and the final result (the forum's where it has decided)."""
-    frame = run.criteria[["plan_id", "criterion_id", "result"]].copy()
-    decisions = run.decisions
-    if decisions is not None and len(decisions):
-        decided = decisions[decisions["kind"].eq("kriterium")].copy()
-        decided["decided"] = [_result_code(v) for v in decided["decision"]]
-        decided = decided[decided["decided"].ne("")]
-        decided = decided.drop_duplicates(["plan_id", "criterion_id"], keep="last")
-        frame = frame.merge(decided[["plan_id", "criterion_id", "decided"]],
-                            on=["plan_id", "criterion_id"], how="left")
-        frame["result"] = frame["decided"].where(frame["decided"].notna(), frame["result"])
-        frame = frame.drop(columns="decided")
-    return frame
+    final = run.final_criteria()
+    return final[["plan_id", "criterion_id"]].assign(result=final["final"])
 
 
 def share_fulfilled(results: pd.DataFrame) -> pd.Series:
     """Per criterion (in first-seen order): opfyldt / judged plans; NaN if none."""
-    order = list(dict.fromkeys(results["criterion_id"]))
-    applies = results[results["result"].isin(["opfyldt", "ikke_opfyldt"])]
-    counted = applies.groupby("criterion_id", sort=False)["result"].agg(
-        lambda values: float(values.eq("opfyldt").mean()))
-    return counted.reindex(order).astype("float64")
+    table = fulfilment(results, ["criterion_id"], result="result")
+    return table.set_index("criterion_id")["andel_opfyldt"]
 
 
 def _titles() -> dict[str, str]:
     try:
-        from auditlib.catalogue.criteria_info import criteria_info
+        from auditlib.criteria.info import criteria_info
 
         return {key: info.titel for key, info in criteria_info().items()}
     except Exception:  # titles are a convenience; ids still identify the criteria

@@ -1,4 +1,4 @@
-"""Where the bundled demo data live."""
+"""Where the bundled demo data live (packaged resources, see auditlib/resources)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ from pathlib import Path
 
 from auditlib.errors import RegisterUnusableError
 from auditlib.messages import msg
+from auditlib.resources import demo_dir
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEMO_DIR = PROJECT_ROOT / "data" / "anonymized"
+DEMO_DIR = demo_dir()
 DEMO_REGISTER = DEMO_DIR / "midtklyngen-demo.xlsx"
 REGION_REGISTER = DEMO_DIR / "region-demo.csv"
+MARKDOWN_DEMO = DEMO_DIR / "markdown-demo"
 
 
 def demo_register() -> Path:

@@ -1,7 +1,10 @@
 """Every exception the package raises on purpose, in one module.
 
 Each carries a Danish message for the user and an exit code the CLI uses
-(see ``spec/cli.md``: 1 = findings to report, 2 = input or command unusable).
+(see ``spec/cli.md`` and the README's one rule: 0 = done and nothing found, 1 = done with
+findings to report, 2 = the input or the command line cannot be used). A command that
+*finds* things (validate, scan) exits 1 itself; every error raised here means the work
+could not be done, so every class keeps exit code 2.
 No message may contain a value from a plan: only plan_id, column, kind and offsets.
 """
 
@@ -54,9 +57,24 @@ class ReviewError(AuditlibError):
     """The review workbook cannot be imported; ``problems`` lists every row."""
 
 
+class AuditInputError(AuditlibError):
+    """The audit's own options cannot be used (unknown cluster, bad sample size)."""
+
+
 class NotebookError(AuditlibError):
     """A notebook run failed."""
 
 
 class OutputError(AuditlibError):
     """An output cannot be written (folder not writable, would overwrite the input)."""
+
+
+def error_classes() -> dict[str, type[AuditlibError]]:
+    """Every package error class by name (AuditlibError and all its subclasses)."""
+    found: dict[str, type[AuditlibError]] = {}
+    todo: list[type[AuditlibError]] = [AuditlibError]
+    while todo:
+        cls = todo.pop()
+        found[cls.__name__] = cls
+        todo.extend(cls.__subclasses__())
+    return found

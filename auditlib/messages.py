@@ -616,4 +616,16 @@ MESSAGES.update({
 # -- area: pipeline --------------------------------------------------------------
 MESSAGES.update({
     # (pipeline: add this area's keys here)
+    "kolonne_tastefejl": (
+        "Kolonnen '{column}' findes ikke i datakontrakten – mente du '{suggestion}'? "
+        "Ret overskriften, så værdierne bliver brugt."
+    ),
+    "kolonne_tastefejl_dublet": (
+        "Kolonnen '{column}' findes ikke i datakontrakten og ligner '{suggestion}', som også "
+        "findes i registret. Slet eller omdøb den ene, så det er klart, hvilken der gælder."
+    ),
+    "kolonner_ekstra": (
+        "Bemærk: kolonnerne {columns} er ikke en del af datakontrakten. De føres med "
+        "uændret, men bruges ikke i audit."
+    ),
 })

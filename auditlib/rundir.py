@@ -1,8 +1,12 @@
-"""Reading and describing a run folder (spec/cli.md, "Files").
+"""A run folder and what it means (spec/cli.md, "Files").
 
 A run folder holds ``criteria.csv``, ``statements.csv`` and ``run.json`` written
 by ``auditlib audit``, and optionally ``decisions.csv`` from ``auditlib review import``.
-The catalogue, the review round, the comparison and the notebooks read runs here.
+
+``Run`` owns the run's meaning: the forum's decision overrides the tool
+(``final_criteria``, ``final_statements``), the share fulfilled (``share_fulfilled``), and
+the formal/quality split. The catalogue, the review round, the comparison, the feedback
+pages and the notebooks ask it; none of them computes these again.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import pandas as pd
 
 from auditlib.errors import RunDirError
 from auditlib.messages import msg
+from auditlib.vocabulary import QUALITY, RESULTS, label_code, result_code
 
 CRITERIA_FILE = "criteria.csv"
 STATEMENTS_FILE = "statements.csv"
@@ -33,6 +38,34 @@ DECISION_COLUMNS = ["plan_id", "kind", "criterion_id", "field", "statement_no", 
                     "kommune_reason", "decision", "decision_reason"]
 
 
+TOOL, FORUM, UNSETTLED = "vaerktoej", "forum", "uafklaret"
+
+
+def fulfilment(results: pd.DataFrame, keys: list[str], result: str = "final") -> pd.DataFrame:
+    """Counts per result and the share fulfilled per group of ``keys`` (e.g. criterion).
+
+    The share is opfyldt / (opfyldt + ikke_opfyldt): plans where the criterion does not
+    apply or cannot be judged count neither for nor against it; NaN when none was judged.
+    Groups keep their order of first appearance.
+    """
+    counts = (results.groupby(keys, sort=False)[result].value_counts().unstack(fill_value=0)
+              .reindex(columns=list(RESULTS), fill_value=0))
+    table = counts.reset_index()
+    table.columns.name = None
+    table["vurderet"] = table["opfyldt"] + table["ikke_opfyldt"]
+    table["planer"] = counts.sum(axis=1).to_numpy()
+    table["andel_opfyldt"] = (table["opfyldt"] / table["vurderet"].where(table["vurderet"] > 0)
+                              ).astype("float64")
+    return table
+
+
+def criterion_severity() -> dict[str, str]:
+    """criterion id → 'formel' or 'kvalitet', from the declared criteria."""
+    from auditlib.criteria.info import criteria_info
+
+    return {cid: info.alvor for cid, info in criteria_info().items()}
+
+
 @dataclass
 class Run:
     path: Path
@@ -48,6 +81,78 @@ class Run:
     @property
     def plan_ids(self) -> list[str]:
         return sorted(self.criteria["plan_id"].unique().tolist())
+
+    def _decided(self, kind: str, keys: list[str], code) -> pd.DataFrame:
+        """The forum's decisions of one kind, as codes, the last one per item."""
+        columns = [*keys, "decided", "decision_reason"]
+        if self.decisions is None or not len(self.decisions):
+            return pd.DataFrame(columns=columns)
+        decided = self.decisions[self.decisions["kind"].eq(kind)].copy()
+        if "statement_no" in keys:
+            decided["statement_no"] = pd.to_numeric(decided["statement_no"], errors="coerce")
+        decided["decided"] = [code(v) for v in decided["decision"]]
+        decided = decided[decided["decided"].ne("")]
+        return decided.drop_duplicates(keys, keep="last")[columns]
+
+    def final_criteria(self) -> pd.DataFrame:
+        """criteria.csv with the final result: the forum's where it decided, else the tool's.
+
+        Columns: plan_id, criterion_id, result (the tool's), note, final, forum_afgjort,
+        decision_reason, alvor, klynge.
+        """
+        keys = ["plan_id", "criterion_id"]
+        frame = self.criteria[[*keys, "result", "note"]].merge(
+            self._decided("kriterium", keys, result_code), on=keys, how="left")
+        has = frame["decided"].notna() & frame["decided"].ne("")
+        frame["final"] = frame["decided"].where(has, frame["result"])
+        frame["forum_afgjort"] = has
+        frame["decision_reason"] = frame["decision_reason"].where(has, "").fillna("")
+        frame["alvor"] = frame["criterion_id"].map(criterion_severity()).fillna(QUALITY)
+        frame["klynge"] = self.cluster
+        return frame.drop(columns="decided")
+
+    def final_statements(self) -> pd.DataFrame:
+        """statements.csv with the forum's decision beside the tool's suggestion.
+
+        ``tool_label`` is the tool's top label; ``final_label`` is the forum's label where
+        it decided, else the tool's, and blank for a statement the tool could not place
+        (``unsettled``) until the forum decides: an unsettled statement is never published
+        as a sector. ``decided_by``: 'forum', 'vaerktoej' or 'uafklaret'.
+        """
+        keys = ["plan_id", "field", "statement_no"]
+        frame = self.statements.copy()
+        for column, default in (("second_label", ""), ("second_probability", float("nan")),
+                                ("unsettled", False)):
+            if column not in frame.columns:
+                frame[column] = default
+        frame["unsettled"] = frame["unsettled"].map(
+            lambda v: str(v).strip().lower() in ("true", "1")).astype(bool)
+        frame = frame.merge(self._decided("udsagn", keys, label_code), on=keys, how="left")
+        has = frame["decided"].notna() & frame["decided"].ne("")
+        frame["tool_label"] = frame["label"]
+        frame["forum_label"] = frame["decided"].where(has, "").fillna("")
+        frame["decision_reason"] = frame["decision_reason"].where(has, "").fillna("")
+        frame["final_label"] = frame["forum_label"].where(
+            has, frame["tool_label"].where(~frame["unsettled"], ""))
+        frame["decided_by"] = [FORUM if h else (UNSETTLED if u else TOOL)
+                               for h, u in zip(has, frame["unsettled"], strict=True)]
+        frame["klynge"] = self.cluster
+        return frame.drop(columns="decided")
+
+    def share_fulfilled(self, by: tuple[str, ...] = ("criterion_id",)) -> pd.DataFrame:
+        """Counts per final result and the share fulfilled, per criterion (or ``by``)."""
+        return fulfilment(self.final_criteria(), list(by))
+
+    def n_plans_failing(self, severity: str | None = None) -> int:
+        """Plans with at least one final ``ikke_opfyldt`` (of one severity, if given)."""
+        final = self.final_criteria()
+        failed = final["final"].eq("ikke_opfyldt")
+        if severity:
+            failed &= final["alvor"].eq(severity)
+        return int(final.loc[failed, "plan_id"].nunique())
+
+    def n_greyzone(self) -> int:
+        return int(self.statements["greyzone"].sum())
 
 
 def _read_csv(path: Path, columns: list[str]) -> pd.DataFrame:

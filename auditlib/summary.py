@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from auditlib.rundir import fulfilment
 from auditlib.vocabulary import RESULTS
-
-APPLIES = ("opfyldt", "ikke_opfyldt")
 
 
 def criteria_summary(criteria: pd.DataFrame, declared: dict | None = None) -> pd.DataFrame:
@@ -19,19 +18,16 @@ def criteria_summary(criteria: pd.DataFrame, declared: dict | None = None) -> pd
     """
     if declared is None:
         from auditlib.criteria import CRITERIA as declared
-    order = list(dict.fromkeys(criteria["criterion_id"]))
-    counts = (criteria.groupby(["criterion_id", "result"]).size().unstack(fill_value=0)
-              .reindex(index=order, columns=list(RESULTS), fill_value=0))
-    table = counts.reset_index()
+    table = fulfilment(criteria, ["criterion_id"], result="result")
+    order = table["criterion_id"].tolist()
     table.insert(1, "titel", [getattr(declared.get(c), "titel", c) for c in order])
     table.insert(2, "alvor", [getattr(declared.get(c), "alvor", "") for c in order])
-    table["planer"] = counts.sum(axis=1).to_numpy()
     table["gaelder_for"] = table["planer"] - table["ikke_relevant"]
-    judged = table["opfyldt"] + table["ikke_opfyldt"]
-    table["andel_opfyldt"] = (table["opfyldt"] / judged.where(judged > 0)).round(3)
+    table["andel_opfyldt"] = table["andel_opfyldt"].round(3)
     table["andel_gaelder"] = (table["gaelder_for"] / table["planer"].where(table["planer"] > 0)
                               ).round(3)
-    return table
+    return table[["criterion_id", "titel", "alvor", *RESULTS, "planer", "gaelder_for",
+                  "andel_opfyldt", "andel_gaelder"]]
 
 
 def plan_summary(criteria: pd.DataFrame, declared: dict | None = None) -> pd.DataFrame:

@@ -23,6 +23,8 @@ IMPORTS = """\
 %matplotlib inline
 from IPython.display import Markdown, display
 
+from pathlib import Path
+
 import auditlib.notebooks as nb
 from auditlib.config import load_config"""
 
@@ -66,27 +68,18 @@ from auditlib.audit import run_audit, write_run
 from auditlib.summary import criteria_summary, label_summary, plan_summary
 
 cfg = load_config(config)
-out = nb.resolve(out_dir, nb.project_root() / "output")"""),
+out = nb.resolve(out_dir, Path("output"))"""),
         md("""
-## Datakontrakt
+## Datakontrakt og privatlivsværn
 
-Registret læses og tjekkes mod datakontrakten. Er der problemer, listes de med plan og
-kolonne, og rapporten stopper her.
+Registret læses, klyngens planer vælges, og de tjekkes mod datakontrakten og
+privatlivsværnet, på samme måde som på kommandolinjen. Er der problemer eller
+personhenførbare oplysninger (CPR-numre, navne, adresser, telefonnumre, e-mails), stopper
+rapporten her; fejlen nævner kun plan, kolonne, type og placering, aldrig teksten.
 """),
         code("""
-reg = nb.load_cluster_register(register, cluster)
-display(Markdown(nb.validation_summary(reg)))
-if reg.problems:
-    display(nb.validation_table(reg))"""),
-        code("nb.require_valid(reg)"),
-        md("""
-## Privatlivsværn
-
-Planerne må ikke indeholde personhenførbare oplysninger (CPR-numre, navne, adresser,
-telefonnumre, e-mails). Findes der en, stopper rapporten; fejlen nævner kun plan, kolonne,
-type og placering, aldrig teksten.
-"""),
-        code("display(Markdown(nb.privacy_gate(reg, cfg, cluster)))"),
+reg = nb.prepare(register, cfg, cluster)
+display(Markdown(nb.prepared_summary(reg)))"""),
         md("""
 ## Audit
 
@@ -94,14 +87,14 @@ Alle aktive kriterier køres på hver plan, og hvert udsagn i fritekstfelterne k
 Kørslens filer (`criteria.csv`, `statements.csv`, `run.json`) gemmes i `out_dir`.
 """),
         code("""
-result = run_audit(reg, cfg, cluster=cluster, sample=sample, seed=seed, gate=False)
+result = run_audit(reg, cfg, sample=sample, seed=seed)
 paths = write_run(result, out)
 display(Markdown(nb.run_files_text(result, paths)))"""),
         md("""
 ## Kriterier
 
 Hvor mange planer opfylder hvert kriterium? Andelen regnes af de planer, der kunne
-vurderes. Rød: under 50 %, gul: under 80 %, grøn: 80 % eller mere.
+vurderes. Rød: under 60 %, gul: 60-89 %, grøn: 90 % eller mere.
 """),
         code("""
 summary = criteria_summary(result.criteria)
@@ -123,7 +116,7 @@ modellens forklaring. Gråzonerne er dem, forummet skal tage stilling til.
         code("nb.label_chart(result.statements)"),
         code("""
 decisions = nb.decisions_in(out)
-nb.greyzone_table(result.statements, decisions)"""),
+nb.greyzone_table(out)"""),
         md("""
 ## Forummets afgørelser
 
@@ -132,7 +125,7 @@ ved siden af værktøjets forslag; de har forrang i kataloget.
 """),
         code("""
 display(Markdown(nb.decisions_text(decisions)))
-nb.decided_criteria(result.criteria, decisions)"""),
+nb.decided_criteria(out)"""),
     ]
 
 
@@ -161,7 +154,7 @@ from auditlib.catalogue import write_catalogue
 from auditlib.summary import criteria_summary
 
 cfg = load_config(config)
-out = nb.resolve(out_dir, nb.project_root() / "output")
+out = nb.resolve(out_dir, Path("output"))
 runs = nb.catalogue_runs(run_dirs, out, cfg)"""),
         md("## Kørslerne i kataloget"),
         code("nb.runs_table(runs)"),
@@ -201,9 +194,8 @@ config = None""", tags=["parameters"]),
 from auditlib.counts import quarterly_counts, wide_counts
 
 cfg = load_config(config)
-reg = nb.load_cluster_register(register, cluster)
-nb.require_valid(reg)
-display(Markdown(nb.privacy_gate(reg, cfg, cluster)))"""),
+reg = nb.prepare(register, cfg, cluster)
+display(Markdown(nb.prepared_summary(reg)))"""),
         md("## Antal pr. kvartal"),
         code("""
 counts = quarterly_counts(reg.frame, cfg.suppression.min_count)
@@ -241,9 +233,10 @@ corpus = None
 folds = 5""", tags=["parameters"]),
         code(IMPORTS + """
 from auditlib.classifier import load_corpus
+from auditlib.classifier.corpus import DEFAULT_CORPUS
 from auditlib.classifier.evaluate import evaluate
 
-data = load_corpus(nb.resolve(corpus, nb.project_root() / "data" / "statements"))"""),
+data = load_corpus(nb.resolve(corpus, DEFAULT_CORPUS))"""),
         md("## Korpusset"),
         code("nb.corpus_overview(data)"),
         md("""

@@ -15,10 +15,10 @@ import pandas as pd
 import pytest
 
 import auditlib.notebooks as nb
-from auditlib.demo import DEMO_REGISTER, PROJECT_ROOT, REGION_REGISTER
+from auditlib.demo import DEMO_REGISTER, REGION_REGISTER
 from auditlib.errors import NotebookError
 
-NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 NAMES = list(nb.NOTEBOOK_NAMES)
 PLANTED = "0102034567"
 
@@ -86,29 +86,32 @@ def test_error_of_a_cell_keeps_no_plan_text():
 
 
 def test_tables_and_charts_from_a_run(tmp_path):
-    from auditlib.audit import run_audit
+    from auditlib.audit import run_audit, write_run
     from auditlib.config import load_config
+    from auditlib.rundir import DECISION_COLUMNS, DECISIONS_FILE
     from auditlib.summary import criteria_summary
 
     config = load_config()
-    register = nb.load_cluster_register(DEMO_REGISTER)
+    register = nb.prepare(DEMO_REGISTER, config)
     result = run_audit(register, config)
+    run_dir = tmp_path / "run"
+    write_run(result, run_dir)
     summary = criteria_summary(result.criteria)
     html = nb.styled_criteria(summary).to_html()
     assert "background-color" in html
     assert nb.fulfilment_chart(summary).axes
     assert nb.label_chart(result.statements).axes
-    grey = nb.greyzone_table(result.statements)
+    grey = nb.greyzone_table(run_dir)
     assert {"udsagn", "vaerktoejets_label", "sandsynlighed", "forklaring"} <= set(grey.columns)
     assert len(grey) == int(result.statements["greyzone"].eq("true").sum())
     first = grey.iloc[0]
-    decisions = pd.DataFrame([{"plan_id": first["plan_id"], "kind": "udsagn",
-                               "criterion_id": "", "field": first["felt"],
-                               "statement_no": str(first["nr"]), "decision": "social",
-                               "decision_reason": "forum"}])
-    with_forum = nb.greyzone_table(result.statements, decisions)
+    decisions = pd.DataFrame([dict.fromkeys(DECISION_COLUMNS, "") | {
+        "plan_id": first["plan_id"], "kind": "udsagn", "field": first["felt"],
+        "statement_no": str(first["nr"]), "decision": "social", "decision_reason": "forum"}])
+    decisions.to_csv(run_dir / DECISIONS_FILE, index=False)
+    with_forum = nb.greyzone_table(run_dir)
     assert with_forum.loc[0, "forum_afgoerelse"] == "social"
-    assert with_forum["forum_afgoerelse"].isna().sum() == len(grey) - 1
+    assert with_forum["forum_afgoerelse"].eq("").sum() == len(grey) - 1
 
 
 def test_cluster_register_keeps_only_its_own_problems(tmp_path):
@@ -117,8 +120,11 @@ def test_cluster_register_keeps_only_its_own_problems(tmp_path):
     row = frame.index[frame["klynge"].eq("Sydklyngen")][0]
     frame.loc[row, "niveau"] = "ukendt-niveau"
     frame.to_csv(source, sep=";", index=False)
-    assert nb.load_cluster_register(source, "Sydklyngen").problems
-    assert not nb.load_cluster_register(source, "Nordklyngen").problems
+    from auditlib.errors import RegisterInvalidError
+
+    with pytest.raises(RegisterInvalidError, match="niveau"):
+        nb.prepare(source, None, "Sydklyngen")
+    assert not nb.prepare(source, None, "Nordklyngen").problems
 
 
 # -- papermill runs ---------------------------------------------------------------------
@@ -319,21 +325,21 @@ def _planted_plan(path: Path) -> str:
 def test_audit_notebook_shows_the_forums_decisions(tmp_path):
     """A run folder with decisions.csv: the notebook's tables put the forum's decision
     beside the tool's result (issue 9, decisions everywhere)."""
-    from auditlib.rundir import DECISION_COLUMNS
+    from auditlib.rundir import DECISION_COLUMNS, DECISIONS_FILE, read_run
+    from tests.catalogue_runs import write_run_folder
 
-    criteria = pd.DataFrame([
-        {"plan_id": "MK-2025-03", "criterion_id": "K10", "result": "ikke_opfyldt",
-         "note": "Sendt 6 dage efter udskrivning; grænsen er 1."},
-        {"plan_id": "MK-2025-03", "criterion_id": "K11", "result": "ikke_opfyldt", "note": "x"},
-    ])
+    run_dir = write_run_folder(tmp_path / "run", n_plans=3)
+    first = read_run(run_dir).criteria.iloc[0]
+    assert nb.decided_criteria(run_dir).empty
     decisions = pd.DataFrame([dict.fromkeys(DECISION_COLUMNS, "") | {
-        "plan_id": "MK-2025-03", "kind": "kriterium", "criterion_id": "K10",
-        "tool_value": "ikke_opfyldt", "decision": "opfyldt",
-        "decision_reason": "Sendt rettidigt ifølge journalen."}])
-    table = nb.decided_criteria(criteria, decisions)
+        "plan_id": first["plan_id"], "kind": "kriterium", "criterion_id": first["criterion_id"],
+        "tool_value": first["result"],
+        "decision": "ikke_opfyldt" if first["result"] == "opfyldt" else "opfyldt",
+        "decision_reason": "Afgjort af forummet."}])
+    decisions.to_csv(run_dir / DECISIONS_FILE, index=False)
+    table = nb.decided_criteria(run_dir)
     assert table[["criterion_id", "værktøjets_resultat", "forummets_afgørelse"]].values.tolist() \
-        == [["K10", "ikke_opfyldt", "opfyldt"]]
+        == [[first["criterion_id"], first["result"], decisions.loc[0, "decision"]]]
     assert "1 punkter" in nb.decisions_text(decisions) and "i 1 af dem" in \
         nb.decisions_text(decisions)
     assert "ikke gennemgået" in nb.decisions_text(None)
-    assert nb.decided_criteria(criteria, None).empty

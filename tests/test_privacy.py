@@ -462,12 +462,15 @@ def test_cli_cluster_allow_list(tmp_path: Path) -> None:
 
 
 def test_catalogue_gate_uses_the_guard(tmp_path: Path) -> None:
-    from auditlib.catalogue.privacy_gate import identifier_mask, require_no_identifiers
+    from auditlib.catalogue import write_catalogue
+    from auditlib.catalogue.privacy_gate import identifier_mask
+    from tests.catalogue_runs import write_run_folder
 
     config = load_config(None)
+    run = write_run_folder(tmp_path / "run")
     with pytest.raises(PrivacyError):
-        require_no_identifiers(load_register(_bad_register(tmp_path)), config)
-    require_no_identifiers(load_register(DEMOS[0]), config)
+        write_catalogue([run], tmp_path / "ud", register=_bad_register(tmp_path), config=config)
+    assert not (tmp_path / "ud").exists()
     mask = identifier_mask(pd.Series(["Ring 23456789", "Træning i 4-6 uger"]), config)
     assert mask.tolist() == [True, False]
 

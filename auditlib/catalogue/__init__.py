@@ -13,16 +13,6 @@ XLSX_NAME = "snitfladekatalog.xlsx"
 HTML_NAME = "snitfladekatalog.html"
 
 
-def load_gated_register(path: str | Path, config):
-    """Load a register for the counts: valid, and free of identifiers (or an error is raised)."""
-    from auditlib.catalogue.privacy_gate import require_no_identifiers
-    from auditlib.register import load_valid_register
-
-    register = load_valid_register(path)
-    require_no_identifiers(register, config)
-    return register
-
-
 def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
                     content_dir: str | Path | None = None, register=None,
                     config=None) -> dict[str, Path]:
@@ -37,16 +27,14 @@ def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
     from auditlib.catalogue.html import write_catalogue_html
     from auditlib.catalogue.xlsx import write_catalogue_xlsx
     from auditlib.config import load_config
+    from auditlib.register import prepare_register
 
     config = config or load_config()
     content = load_content(content_dir)
     loaded = [r if isinstance(r, Run) else None for r in runs]
     paths = [Path(r) for r in runs if not isinstance(r, Run)]
     loaded = [r for r in loaded if r is not None] + load_runs(paths)
-    if register is None or hasattr(register, "frame"):
-        register_obj = register  # already loaded (and gated) by the caller
-    else:
-        register_obj = load_gated_register(register, config)
+    register_obj = None if register is None else prepare_register(register, config)
     catalogue = build_catalogue(loaded, content, register=register_obj, config=config)
     out_dir = Path(out_dir)
     targets = {"xlsx": out_dir / XLSX_NAME, "html": out_dir / HTML_NAME}
@@ -58,4 +46,4 @@ def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
 
 
 __all__ = ["Catalogue", "CatalogueContent", "HTML_NAME", "XLSX_NAME", "build_catalogue",
-           "load_content", "load_gated_register", "load_runs", "write_catalogue"]
+           "load_content", "load_runs", "write_catalogue"]

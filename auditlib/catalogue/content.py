@@ -16,13 +16,13 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from auditlib.catalogue.criteria_info import criteria_info
-from auditlib.demo import PROJECT_ROOT
+from auditlib.criteria.info import criteria_info
 from auditlib.errors import CatalogueContentError
 from auditlib.messages import msg
+from auditlib.resources import catalogue_dir
 from auditlib.vocabulary import LABELS
 
-DEFAULT_CONTENT_DIR = PROJECT_ROOT / "catalogue"
+DEFAULT_CONTENT_DIR = catalogue_dir()
 FILES = ("funktionstab.yaml", "snitflader.yaml", "anbefalinger.yaml", "kompetencer.yaml")
 DOMAINS = ("bevaegelse", "aktivitet", "mental", "social")
 SIDES = ("hospital", "kommune", "begge")

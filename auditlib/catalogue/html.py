@@ -32,10 +32,9 @@ from auditlib.catalogue.wording import (
     SUMMARY_TITLE,
     TITLE,
 )
-from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES
+from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, share_level
 
 TEMPLATE = "catalogue.html.j2"
-GOOD, FAIR = 0.9, 0.6  # thresholds of the colours (same as the workbook)
 
 
 def _environment() -> Environment:
@@ -70,8 +69,9 @@ def percent(value: object) -> str:
 def share_class(value: object) -> str:
     if value is None or pd.isna(value):
         return "ingen"
-    value = float(value)
-    return "god" if value >= GOOD else ("middel" if value >= FAIR else "lav")
+    # The level names of vocabulary.SHARE_LEVELS; "hoej" is styled as "god" in the page.
+    level = share_level(float(value))
+    return "god" if level == "hoej" else level
 
 
 # -- inline SVG charts ---------------------------------------------------------------------

@@ -16,21 +16,19 @@ import pandas as pd
 from auditlib import __version__
 from auditlib.audit import quarter_labels
 from auditlib.catalogue.content import CatalogueContent
-from auditlib.catalogue.criteria_info import CriterionInfo, criteria_info
 from auditlib.catalogue.privacy_gate import identifier_mask
 from auditlib.catalogue.wording import ALL_CLUSTERS, WHOLE_PERIOD
 from auditlib.compare import compare_runs
 from auditlib.counts import quarterly_counts, wide_counts
+from auditlib.criteria.info import CriterionInfo, criteria_info
 from auditlib.register.columns import GREYZONE_FIELDS
-from auditlib.rundir import Run, read_run
-from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, RESULTS
+from auditlib.rundir import Run, fulfilment, read_run
+from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULTS
 
 TOP_PLANS = 10  # the HTML lists this many plans; the workbook lists them all
 # plan_table: klynge, plan_id, formelle_mangler, kvalitetsmangler, mangler, then one
 # column per criterion.
 PLAN_FIXED_COLUMNS = 5
-_RESULT_BY_TITLE = {title.lower(): key for key, title in RESULT_TITLES.items()}
-_LABEL_BY_TITLE = {title.lower(): key for key, title in LABEL_TITLES.items()}
 
 
 @dataclass
@@ -169,60 +167,14 @@ def _current_runs(runs: list[Run]) -> list[Run]:
 
 
 # -- forum decisions ----------------------------------------------------------------------
-def _normalise(value: str, allowed: tuple[str, ...], by_title: dict[str, str]) -> str:
-    text = str(value or "").strip()
-    if text in allowed:
-        return text
-    return by_title.get(text.lower(), "")
-
-
 def final_criteria(run: Run) -> pd.DataFrame:
-    """criteria.csv with the forum's result where it has decided (column ``final``)."""
-    frame = run.criteria[["plan_id", "criterion_id", "result"]].copy()
-    frame["final"] = frame["result"]
-    frame["forum_afgjort"] = False
-    decisions = run.decisions
-    if decisions is not None and len(decisions):
-        decided = decisions[decisions["kind"].eq("kriterium")].copy()
-        decided["decided"] = [_normalise(v, RESULTS, _RESULT_BY_TITLE)
-                              for v in decided["decision"]]
-        decided = decided[decided["decided"].ne("")]
-        decided = decided.drop_duplicates(["plan_id", "criterion_id"], keep="last")
-        frame = frame.merge(decided[["plan_id", "criterion_id", "decided"]],
-                            on=["plan_id", "criterion_id"], how="left")
-        has = frame["decided"].notna() & frame["decided"].ne("")
-        frame.loc[has, "final"] = frame.loc[has, "decided"]
-        frame.loc[has, "forum_afgjort"] = True
-        frame = frame.drop(columns="decided")
-    frame["klynge"] = _cluster_name(run)
-    return frame
+    """The run's final results (the forum's where it decided; see ``Run.final_criteria``)."""
+    return run.final_criteria().assign(klynge=_cluster_name(run))
 
 
 def final_statements(run: Run) -> pd.DataFrame:
-    """statements.csv with the forum's label where it has decided."""
-    frame = run.statements.copy()
-    frame["tool_label"] = frame["label"]
-    frame["forum_label"] = ""
-    frame["decision_reason"] = ""
-    decisions = run.decisions
-    if decisions is not None and len(decisions):
-        decided = decisions[decisions["kind"].eq("udsagn")].copy()
-        decided["statement_no"] = pd.to_numeric(decided["statement_no"], errors="coerce")
-        decided["decided"] = [_normalise(v, LABELS, _LABEL_BY_TITLE) for v in decided["decision"]]
-        decided = decided[decided["decided"].ne("")]
-        decided = decided.drop_duplicates(["plan_id", "field", "statement_no"], keep="last")
-        decided = decided.rename(columns={"decision_reason": "reason"})
-        frame = frame.merge(decided[["plan_id", "field", "statement_no", "decided", "reason"]],
-                            on=["plan_id", "field", "statement_no"], how="left")
-        has = frame["decided"].notna() & frame["decided"].ne("")
-        frame.loc[has, "forum_label"] = frame.loc[has, "decided"]
-        frame.loc[has, "decision_reason"] = frame.loc[has, "reason"].fillna("")
-        frame = frame.drop(columns=["decided", "reason"])
-    frame["final_label"] = frame["forum_label"].where(frame["forum_label"].ne(""),
-                                                      frame["tool_label"])
-    frame["decided_by"] = frame["forum_label"].ne("").map({True: "forum", False: "vaerktoej"})
-    frame["klynge"] = _cluster_name(run)
-    return frame
+    """The run's statements with the forum's label (see ``Run.final_statements``)."""
+    return run.final_statements().assign(klynge=_cluster_name(run))
 
 
 # -- audit evidence -----------------------------------------------------------------------
@@ -233,13 +185,9 @@ def fulfilment_table(results: pd.DataFrame, criteria: dict[str, CriterionInfo]) 
     apply or cannot be judged do not count for or against it.
     """
     order = {cid: i for i, cid in enumerate(criteria)}
-    counts = (results.groupby(["klynge", "criterion_id", "final"]).size()
-              .unstack("final", fill_value=0).reindex(columns=list(RESULTS), fill_value=0))
+    table = fulfilment(results, ["klynge", "criterion_id"])
     decided = results.groupby(["klynge", "criterion_id"])["forum_afgjort"].sum()
-    table = counts.join(decided).reset_index()
-    table["vurderet"] = table["opfyldt"] + table["ikke_opfyldt"]
-    share = table["opfyldt"] / table["vurderet"].where(table["vurderet"] > 0)
-    table["andel_opfyldt"] = share.astype("float64")
+    table = table.merge(decided.reset_index(), on=["klynge", "criterion_id"], how="left")
     table["titel"] = [criteria.get(c, CriterionInfo(c, c, "", "")).titel
                       for c in table["criterion_id"]]
     table["alvor"] = [criteria.get(c, CriterionInfo(c, c, "", "")).alvor

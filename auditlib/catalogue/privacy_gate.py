@@ -1,20 +1,15 @@
 """The catalogue's use of the privacy guard (spec/privacy.md).
 
-Two gates: a register given for the counts must hold no identifier (refuse, like the
-audit), and every plan statement published in the catalogue is looked at once more, so
-a run folder edited by hand cannot carry an identifier into the published files.
+A register given for the counts goes through ``prepare_register`` like every other
+caller; in addition every plan statement published in the catalogue is looked at once
+more, so a run folder edited by hand cannot carry an identifier into the published files.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from auditlib.privacy import guard_register, scan_text
-
-
-def require_no_identifiers(register, config) -> None:
-    """Raise PrivacyError (findings as problems, never values) when the register has any."""
-    guard_register(register, config)
+from auditlib.privacy import scan_text
 
 
 def identifier_mask(texts: pd.Series, config, cluster: str | None = None) -> pd.Series:

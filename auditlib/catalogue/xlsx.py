@@ -40,7 +40,7 @@ from auditlib.catalogue.wording import (
     SUBTITLE,
     TITLE,
 )
-from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES
+from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
 # OWASP: a cell starting with one of these can be read as a formula by a spreadsheet.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -62,6 +62,10 @@ TABLE_STYLE = "TableStyleMedium2"
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
 
 WIDTHS = {"id": 11, "short": 18, "medium": 28, "text": 48, "long": 70, "number": 12}
+
+
+# The colour levels of vocabulary.SHARE_LEVELS, as Excel rules need the numbers.
+LOW_SHARE, HIGH_SHARE = SHARE_LEVELS[0][0], SHARE_LEVELS[1][0]
 
 
 def safe_cell(value: object) -> object:
@@ -418,9 +422,9 @@ def _criteria(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     cells = f"{share}{first}:{share}{last}"
     rules = sheet.ws.conditional_formatting
     # Blank shares (nothing assessed) stay uncoloured: the rules test for a number first.
-    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}>=0.9)"],
+    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}>={HIGH_SHARE})"],
                                  fill=GREEN, stopIfTrue=True))
-    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}<0.6)"],
+    rules.add(cells, FormulaRule(formula=[f"AND(ISNUMBER({share}{first}),{share}{first}<{LOW_SHARE})"],
                                  fill=RED, stopIfTrue=True))
     rules.add(cells, FormulaRule(formula=[f"ISNUMBER({share}{first})"], fill=AMBER))
     failed = _letter(columns, "ikke_opfyldt")

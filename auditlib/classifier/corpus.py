@@ -15,14 +15,14 @@ from pathlib import Path
 import pandas as pd
 
 from auditlib.classifier.text import normalise_statement
-from auditlib.demo import PROJECT_ROOT
 from auditlib.errors import ModelError, ReviewError
 from auditlib.messages import msg
 from auditlib.register.columns import COLUMN_NAMES
+from auditlib.resources import corpus_dir
 from auditlib.rundir import DECISION_COLUMNS, DECISIONS_FILE
 from auditlib.vocabulary import LABEL_TITLES, LABELS
 
-DEFAULT_CORPUS = PROJECT_ROOT / "data" / "statements"
+DEFAULT_CORPUS = corpus_dir()
 CORPUS_FILE_COLUMNS = ["statement_id", "statement", "label", "field", "borderline"]
 TRAINING_COLUMNS = ["statement", "label", "field", "borderline", "source", "origin"]
 # Who wrote a row and in which voice ("v2: skrevet som kommunal terapeut"); optional in a

@@ -19,10 +19,10 @@ from sklearn.metrics import f1_score
 
 from auditlib.classifier.baseline import KeywordBaseline
 from auditlib.classifier.text import normalise_statement
-from auditlib.demo import PROJECT_ROOT
+from auditlib.resources import heldout_dir
 from auditlib.vocabulary import LABELS
 
-DEFAULT_HELDOUT = PROJECT_ROOT / "data" / "heldout" / "heldout.csv"
+DEFAULT_HELDOUT = heldout_dir() / "heldout.csv"
 HELDOUT_COLUMNS = ["item_id", "statement", "label", "field", "source"]
 # A held-out sentence and a corpus statement count as near-duplicates at this cosine of
 # their character 3-grams (stricter than the 0.8 of the CV groups: a paraphrase of a

@@ -44,9 +44,10 @@ from auditlib.classifier.lexicon import MARKER_PREFIX, field_marker, lexicon_mar
 from auditlib.classifier.text import analyse_token, fold_token, strip_edge_punctuation
 from auditlib.errors import ModelError
 from auditlib.messages import msg
+from auditlib.resources import package_file
 from auditlib.vocabulary import LABELS
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models"
+MODEL_DIR = package_file("models")
 DEFAULT_MODEL_PATH = MODEL_DIR / "greyzone.skops"
 PREDICTION_COLUMNS = ["label", "probability", "second_label", "second_probability", "explanation"]
 EXPLANATION_SEPARATOR = "; "

@@ -7,30 +7,13 @@ accents ("idé"). Folding maps them to one form so that the same word is one fea
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
 
-# The usual ASCII spellings of the Danish letters, so "træning" and "traening" meet.
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
+from auditlib.text import fold_text, fold_token
+
 _EDGE_PUNCTUATION = " \t.,:;!?\"'()[]{}«»“”‘’-–—*•/"
-_WHITESPACE = re.compile(r"\s+")
-
-
-def fold_token(token: str) -> str:
-    """Fold one whitespace-free token: lower case, Danish letters spelt out, accents off."""
-    text = token.lower().translate(_DANISH)
-    decomposed = unicodedata.normalize("NFKD", text)
-    if decomposed != text:
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    # NFKD can turn a symbol into a space-holding sequence; a token must stay one token.
-    return "".join(text.split())
-
-
-def fold_text(text: str) -> str:
-    """Fold a statement token by token; whitespace becomes single spaces."""
-    return " ".join(folded for token in str(text).split() if (folded := fold_token(token)))
 
 
 def normalise_statement(text: str) -> str:
@@ -58,3 +41,7 @@ def analyse_token(token: str, stem: bool) -> str:
     if not stem:
         return fold_token(token)
     return fold_token(_WORD.sub(lambda m: _stem(m.group()), token.lower()))
+
+
+__all__ = ["analyse_token", "fold_text", "fold_token", "normalise_statement",
+           "strip_edge_punctuation"]

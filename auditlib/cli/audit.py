@@ -41,15 +41,17 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
     """
     from auditlib.audit import run_audit, write_run
     from auditlib.config import load_config
-    from auditlib.register import load_register
+    from auditlib.register import prepare_register
     from auditlib.summary import criteria_summary
 
     if seed is not None and sample is None:
         raise click.UsageError(msg("audit_seed_uden_sample"))
     config = load_config(config_path)
-    loaded = load_register(register)
-    click.echo(msg("audit_start", name=loaded.name, n=len(loaded.frame)), err=True)
-    result = run_audit(loaded, config, cluster=cluster, sample=sample, seed=seed)
+    prepared = prepare_register(register, config, cluster)
+    for notice in prepared.notices:
+        click.echo(notice, err=True)
+    click.echo(msg("audit_start", name=prepared.name, n=len(prepared.frame)), err=True)
+    result = run_audit(prepared, config, sample=sample, seed=seed)
     write_run(result, out, inputs=(register,))
     summary = criteria_summary(result.criteria)
     meta = result.meta
@@ -87,17 +89,13 @@ def counts_cmd(register: Path, cluster: str | None, fmt: str, config_path: str |
     som '<5' (kan ændres med suppression.min_count). Registret tjekkes mod
     datakontrakten og privatlivsværnet først.
     """
-    from auditlib.audit import select_cluster
     from auditlib.config import load_config
     from auditlib.counts import quarterly_counts, wide_counts
-    from auditlib.privacy import guard_register
-    from auditlib.register import load_register
+    from auditlib.register import prepare_register
 
     config = load_config(config_path)
-    loaded = load_register(register)
-    loaded.raise_if_invalid()
-    chosen = select_cluster(loaded, cluster)
-    guard_register(chosen, config, cluster=cluster)
+    chosen = prepare_register(register, config, cluster)
+    loaded = chosen
     counts = quarterly_counts(chosen.frame, config.suppression.min_count)
     if fmt == "csv":
         click.echo(counts.to_csv(index=False, lineterminator="\n"), nl=False)

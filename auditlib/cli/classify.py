@@ -8,10 +8,8 @@ import click
 
 from auditlib.cli.base import DanishCommand
 from auditlib.cli.options import config_option, format_option
-from auditlib.demo import PROJECT_ROOT
 from auditlib.messages import msg
 
-RESULTS_PATH = PROJECT_ROOT / "benchmarks" / "results" / "classifier.json"
 CSV_COLUMNS = ["statement", "label", "probability", "explanation"]  # spec/cli.md
 MACRO_F1_TARGET = 0.85
 
@@ -131,7 +129,7 @@ def _echo_text(statements: list[str], result, margin: float) -> None:
 @click.option("--report", "report", default=None, is_flag=False, flag_value="",
               metavar="[FIL]",
               help="Vis de 20 mest vægtige ord pr. sektor, og gem tallene (JSON) i FIL. "
-                   "Standard: benchmarks/results/classifier.json.")
+                   "Standard: ved siden af modellen (<model>-rapport.json).")
 @click.option("--no-eval", "no_eval", is_flag=True,
               help="Spring krydsvalideringen over og træn kun modellen.")
 @config_option
@@ -154,7 +152,8 @@ def train_cmd(corpus_dir: Path | None, decisions: tuple[Path, ...], out: Path | 
 
     config = load_config(config_path)
     out = out or DEFAULT_MODEL_PATH
-    results = Path(report) if report else RESULTS_PATH
+    # The cross-validation report goes beside the model it describes.
+    results = Path(report) if report else out.with_name(out.stem + "-rapport.json")
     for target, suffix, example in ((out, ".skops", "model.skops"),
                                     (results, ".json", "classifier.json")):
         if target.suffix.lower() != suffix:

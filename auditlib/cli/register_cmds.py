@@ -24,9 +24,13 @@ def validate_cmd(register: Path, fmt: str) -> None:
     der skal rettes. Exitkode 0: i orden, 1: problemer fundet, 2: kan ikke læses.
     """
     from auditlib.register import load_register
+    from auditlib.register.prepare import extra_column_notices
     from auditlib.register.report import problems_csv, problems_text
 
     loaded = load_register(register)
+    if fmt != "csv":
+        for notice in extra_column_notices(loaded):
+            click.echo(notice, err=True)
     if fmt == "csv":
         click.echo(problems_csv(loaded.problems), nl=False)
     elif loaded.problems:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import pandas as pd
 
 from auditlib.cli.base import DanishGroup
 from auditlib.cli.options import format_option
 from auditlib.messages import msg
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 RUN_DIR = click.Path(path_type=Path)
 
@@ -74,6 +77,8 @@ def import_cmd(workbook: Path, run_dir: Path) -> None:
 
 def _text_table(frame: pd.DataFrame, percent: tuple[str, ...] = (),
                 decimals: tuple[str, ...] = ()) -> str:
+    import pandas as pd
+
     shown = frame.copy().astype(object)
     for column in percent:
         shown[column] = [("" if pd.isna(v) else f"{v:.0%}") for v in frame[column]]
@@ -93,6 +98,8 @@ def agreement_cmd(run_dir: Path, fmt: str) -> None:
     Pr. kriterium, pr. sektor for gråzoneudsagn og mellem værktøjet og forummets
     afgørelse, med antal emner. Med --format csv får hver række kolonnen 'tabel'.
     """
+    import pandas as pd
+
     from auditlib.review.agreement import agreement_tables
 
     tables = agreement_tables(run_dir)

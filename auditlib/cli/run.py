@@ -26,9 +26,9 @@ def run_cmd(out: Path, config_path: str | None) -> None:
     statements.csv, run.json), den kørte notebook (01_audit.ipynb), rapporten
     (audit_rapport.html) og snitfladekatalog.xlsx/.html.
     """
-    from auditlib.catalogue.demo_run import Stopwatch, run_demo, summarise_run
     from auditlib.config import load_config
     from auditlib.demo import DEMO_REGISTER
+    from auditlib.demo_run import Stopwatch, run_demo, summarise_run
 
     watch = Stopwatch()
     click.echo(msg("demo_start", name=DEMO_REGISTER.name))

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from auditlib.statements import is_placeholder
+from auditlib.text import is_blank
 
 OPFYLDT = "opfyldt"
 IKKE_OPFYLDT = "ikke_opfyldt"
@@ -67,7 +68,7 @@ class Plan:
 
     def get(self, column: str) -> Any:
         value = self.values.get(column)
-        return None if _blank(value) else value
+        return None if is_blank(value) else value
 
     def text(self, column: str) -> str:
         value = self.get(column)
@@ -79,18 +80,6 @@ class Plan:
 
     def statements_in(self, *fields: str) -> list[Statement]:
         return [s for s in self.statements if s.field in fields]
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    # NaN, NaT and pd.NA are the only values that are not equal to themselves (or cannot say)
-    try:
-        return bool(value != value)
-    except TypeError:
-        return True
 
 
 @lru_cache(maxsize=1 << 16)

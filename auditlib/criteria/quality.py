@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditlib.classifier.text import fold_text
 from auditlib.criteria.base import (
     IKKE_OPFYLDT,
     KAN_IKKE_VURDERES,
@@ -21,6 +20,7 @@ from auditlib.criteria.base import (
     Plan,
     criterion,
 )
+from auditlib.text import fold_text
 
 _LETTERS = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
 

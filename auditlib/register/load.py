@@ -24,9 +24,10 @@ from auditlib.register.columns import (
     DATE_COLUMNS,
     REQUIRED_COLUMNS,
 )
-from auditlib.register.normalise import Invalid, convert_value, invalid_message, is_blank
+from auditlib.register.normalise import Invalid, convert_value, invalid_message
 from auditlib.register.problems import Problem
 from auditlib.register.read import RawTable, read_raw
+from auditlib.text import is_blank
 
 
 @dataclass
@@ -92,7 +93,7 @@ def _locate(table: RawTable, frame: pd.DataFrame, index: int, column: str, messa
     plan_id = frame.at[index, "plan_id"] if "plan_id" in frame.columns else None
     if prefer_row or plan_id is None or pd.isna(plan_id):
         plan_id = None
-    return Problem(column, message, plan_id=plan_id, row=row, file=file)
+    return Problem(column, message, plan_id=plan_id, row=row, file=file, index=index)
 
 
 def load_register(path: str | Path) -> Register:
@@ -103,19 +104,22 @@ def load_register(path: str | Path) -> Register:
     """
     path = Path(path)
     table = read_raw(path)
+    misspelt = misspelt_columns(table.columns)
     missing = [c for c in REQUIRED_COLUMNS if c not in table.columns]
     if missing and not (table.problems and not table.rows):
         raise RegisterUnusableError(
             msg("rapport_ubrugelig", name=path.name),
-            problems=[Problem(c, msg("kolonne_mangler", column=c)) for c in missing],
+            problems=[Problem(c, msg("kolonne_mangler", column=c)) for c in missing]
+            + misspelt,
         )
     if not table.rows and not table.problems:
         raise RegisterUnusableError(msg("ingen_planer"))
 
     allow_serial = path.suffix.lower() in (".xlsx", ".xlsm")
+    misspelt_names = {p.column for p in misspelt}
     extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
     columns = list(COLUMN_NAMES) + extra
-    problems: list[Problem] = list(table.problems)
+    problems: list[Problem] = list(table.problems) + misspelt
     data: dict[str, list[object]] = {c: [] for c in columns}
     cell_problems: list[tuple[int, str, str]] = []
     # Convert each distinct raw value once: registers repeat categories and dates.
@@ -147,7 +151,29 @@ def load_register(path: str | Path) -> Register:
                     if (i, p.column) not in converted_badly)
     frame = _typed(frame)
     problems.sort(key=_problem_order(table, frame))
-    return Register(frame, problems, path, checksum(path), extra)
+    return Register(frame, problems, path, checksum(path),
+                    [c for c in extra if c not in misspelt_names])
+
+
+# An extra column this close to a contract name is taken for a typo of it (difflib's ratio:
+# "helhedsvurdring" → 0.97, "diagnoser" → 0.94; a column of the forum's own such as
+# "kommentar" or "kontakt" stays below and is carried through as an extra column).
+TYPO_CUTOFF = 0.8
+
+
+def misspelt_columns(columns: list[str]) -> list[Problem]:
+    """A problem for every column that is not in the contract but close to a name in it."""
+    import difflib
+
+    problems = []
+    for column in columns:
+        if column in COLUMN_BY_NAME:
+            continue
+        close = difflib.get_close_matches(column, COLUMN_NAMES, n=1, cutoff=TYPO_CUTOFF)
+        if close:
+            key = "kolonne_tastefejl_dublet" if close[0] in columns else "kolonne_tastefejl"
+            problems.append(Problem(column, msg(key, column=column, suggestion=close[0])))
+    return problems
 
 
 def _structural_problems(table: RawTable, frame: pd.DataFrame) -> list[tuple[Problem, int]]:

@@ -11,7 +11,7 @@ import re
 
 from auditlib.messages import join_allowed, msg
 from auditlib.register.columns import AGE_BANDS, COLUMN_BY_NAME, YES_NO, Column
-from auditlib.register.read import fold_name
+from auditlib.text import fold_name
 
 YES = {"ja", "j", "yes", "y", "true", "x", "1"}
 NO = {"nej", "n", "no", "false", "0"}
@@ -32,14 +32,6 @@ class Invalid(Exception):
         super().__init__(key)
         self.key = key
         self.values = values
-
-
-def is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and value != value:  # NaN
-        return True
-    return isinstance(value, str) and not value.strip()
 
 
 def to_text(value: object) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from auditlib.messages import msg
 
@@ -14,6 +14,9 @@ class Problem:
     plan_id: str | None = None
     row: int | None = None
     file: str | None = None
+    # Position of the plan in the loaded table (None for problems of the file as a whole):
+    # lets a caller keep only the problems of the rows it will use.
+    index: int | None = field(default=None, compare=False, repr=False)
 
     def where(self) -> str:
         """The plan's id, else its row or file, in Danish."""

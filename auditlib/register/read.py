@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ import yaml
 
 from auditlib.errors import RegisterUnusableError
 from auditlib.messages import msg
+from auditlib.text import fold_name, is_blank
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # encrypted .xlsx and old .xls are OLE2 containers
 
@@ -31,15 +31,6 @@ class RawTable:
     rows: list[dict[str, object]]
     locations: list[tuple[int | None, str | None]]  # (spreadsheet row, markdown file)
     problems: list  # Problem objects found while reading (markdown files)
-
-
-def fold_name(name: object) -> str:
-    """Fold a header or heading to the contract's ASCII snake_case spelling."""
-    text = str(name or "").strip().lower()
-    text = text.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "_", text).strip("_")
-    return text
 
 
 def _unusable(key: str, **values: object) -> RegisterUnusableError:
@@ -77,10 +68,6 @@ def _header(names: list[object]) -> list[str]:
     return folded
 
 
-def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
 def _read_xlsx(path: Path, data: bytes) -> RawTable:
     from openpyxl import load_workbook
 
@@ -96,15 +83,15 @@ def _read_xlsx(path: Path, data: bytes) -> RawTable:
         ws = wb["planer"] if "planer" in wb.sheetnames else wb.worksheets[0]
         rows_iter = ws.iter_rows(values_only=True)
         header_row = next(rows_iter, None)
-        if header_row is None or all(_is_blank(v) for v in header_row):
+        if header_row is None or all(is_blank(v) for v in header_row):
             raise _unusable("ark_tomt", sheet=ws.title)
-        width = max(i for i, v in enumerate(header_row, 1) if not _is_blank(v))
+        width = max(i for i, v in enumerate(header_row, 1) if not is_blank(v))
         columns = _header(list(header_row[:width]))
         rows: list[dict[str, object]] = []
         locations: list[tuple[int | None, str | None]] = []
         for excel_row, values in enumerate(rows_iter, start=2):
             values = list(values[:width]) + [None] * max(0, width - len(values))
-            if all(_is_blank(v) for v in values):
+            if all(is_blank(v) for v in values):
                 continue
             rows.append(dict(zip(columns, values, strict=True)))
             locations.append((excel_row, None))

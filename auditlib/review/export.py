@@ -140,7 +140,7 @@ def suggest_level(grades: Sequence[int | None]) -> str:
 # -- building the workbook ----------------------------------------------------------------
 def _criterion_titles() -> dict[str, str]:
     try:
-        from auditlib.catalogue.criteria_info import criteria_info
+        from auditlib.criteria.info import criteria_info
 
         return {key: info.titel for key, info in criteria_info().items()}
     except Exception:  # titles are a convenience; the ids alone still work

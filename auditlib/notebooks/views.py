@@ -1,9 +1,8 @@
-"""What the notebooks call, so each notebook cell is one or two lines.
+"""What the notebooks show, so each notebook cell is one or two lines.
 
 The notebooks in ``notebooks/`` read like reports: a ``parameters`` cell, then calls into
-this module (tables, styled tables, charts). ``execute_notebook`` runs one with papermill
-in a fresh kernel and turns a failed cell into a ``NotebookError`` whose message never
-holds plan text; ``export_html`` writes the report without input cells.
+this module (tables, styled tables, charts, short Danish texts). Running them is in
+``auditlib.notebooks.execute``.
 """
 
 from __future__ import annotations
@@ -19,110 +18,39 @@ import pandas as pd
 
 from auditlib.errors import AuditlibError, NotebookError, OutputError
 from auditlib.messages import msg
+from auditlib.resources import reference_dir
+from auditlib.vocabulary import SHARE_COLOURS, share_level
 
-KERNEL_NAME = "python3"
-NOTEBOOK_NAMES = ("01_audit", "02_catalogue", "03_counts", "04_classifier")
-
-# Errors whose message is safe to show as it is: the package's own, which by construction
-# name only plan_id, column, kind and offsets (auditlib/errors.py). Anything else raised in a
-# notebook cell could quote plan text, so only its type and cell are reported.
-SAFE_ERRORS = {
-    "RegisterUnusableError": 2, "RegisterInvalidError": 1, "PrivacyError": 2,
-    "ConfigError": 2, "CatalogueContentError": 2, "ModelError": 2, "RunDirError": 2,
-    "ReviewError": 2, "OutputError": 2, "AuditInputError": 2, "NotebookError": 2,
-}
-
-# Result share → background colour of the criteria table (red below 50 %, amber below 80 %).
-SHARE_COLOURS = ((0.5, "#f4cccc"), (0.8, "#fff2cc"), (1.01, "#d9ead3"))
 
 
 # -- paths and defaults ---------------------------------------------------------------
 
-def project_root() -> Path:
-    from auditlib.demo import PROJECT_ROOT
-
-    return PROJECT_ROOT
-
-
-def notebook_dir() -> Path:
-    return project_root() / "notebooks"
-
-
-def notebook_path(name: str) -> Path:
-    """``notebooks/<name>.ipynb`` (``name`` with or without the suffix)."""
-    stem = name.removesuffix(".ipynb")
-    path = notebook_dir() / f"{stem}.ipynb"
-    if not path.is_file():
-        raise NotebookError(msg("notebook_findes_ikke", name=f"{stem}.ipynb", path=path.parent))
-    return path
-
-
 def resolve(path: str | Path | None, default: Path) -> Path:
-    """A notebook parameter as a path: ``default`` when None, relative paths from the
-    project root when they do not exist from the working directory."""
+    """A notebook parameter as a path: ``default`` when None or empty, else the path as
+    given (relative to the notebook's working directory)."""
     if path is None or str(path) == "":
         return default
-    path = Path(path)
-    if path.is_absolute() or path.exists():
-        return path
-    candidate = project_root() / path
-    return candidate if candidate.exists() else path
+    return Path(path)
 
 
 # -- register, validation and privacy gate ---------------------------------------------
 
-def load_cluster_register(register: str | Path | None = None, cluster: str | None = None):
-    """Load the register (default: the demo register) and keep one cluster's plans, with
-    the problems that belong to them (a bad row in another cluster does not stop this one).
-    """
-    from auditlib.audit import select_cluster
+def prepare(register: str | Path | None = None, config=None, cluster: str | None = None):
+    """``auditlib.register.prepare_register`` with the demo register as the default: the
+    same validation and privacy gate as the CLI and the batch (raises on the first that
+    fails, naming every problem's plan and column, never a value)."""
     from auditlib.demo import DEMO_REGISTER
-    from auditlib.register import load_register
+    from auditlib.register import prepare_register
 
-    loaded = load_register(resolve(register, DEMO_REGISTER))
-    if not cluster:
-        return loaded
-    chosen = select_cluster(loaded, cluster)
-    ids = set(chosen.frame["plan_id"].dropna().astype(str))
-    problems = [p for p in loaded.problems if p.plan_id is None or str(p.plan_id) in ids]
-    return dataclasses.replace(chosen, problems=problems)
+    return prepare_register(resolve(register, DEMO_REGISTER), config, cluster or None)
 
 
-def validation_table(register) -> pd.DataFrame:
-    """The register's problems as ``plan_id, kolonne, problem`` (empty when none)."""
-    rows = [p.as_row() for p in register.problems]
-    table = pd.DataFrame(rows, columns=["plan_id", "column", "problem"])
-    return table.rename(columns={"column": "kolonne"})
-
-
-def validation_summary(register) -> str:
-    """One Danish sentence: how many plans and whether they follow the data contract."""
-    if register.problems:
-        return msg("rapport_problemer", name=register.name, count=len(register.problems),
-                   n=len(register.frame))
-    return msg("rapport_ok", name=register.name, n=len(register.frame))
-
-
-def privacy_gate(register, config=None, cluster: str | None = None) -> str:
-    """Raise PrivacyError when the register holds an identifier; else a Danish all-clear."""
-    from auditlib.privacy import guard_register
-
-    guard_register(register, config, cluster=cluster)
-    return msg("privat_rent", name=register.name, n=len(register.frame))
-
-
-def require_valid(register) -> None:
-    """Raise RegisterInvalidError naming each problem's plan (or row) and column, so a
-    batch's status says where to look (problems never carry the value)."""
-    from auditlib.errors import RegisterInvalidError
-
-    if not register.problems:
-        return
-    lines = [f"{p.where()}, kolonne {p.column}: {p.message}" for p in register.problems[:10]]
-    if len(register.problems) > 10:
-        lines.append(msg("privat_flere", count=len(register.problems) - 10))
-    raise RegisterInvalidError(validation_summary(register) + " " + "; ".join(lines),
-                               problems=register.problems)
+def prepared_summary(prepared) -> str:
+    """Danish all-clear: how many plans, that they follow the data contract and hold no
+    identifier, and any notice (extra columns carried through)."""
+    lines = [msg("rapport_ok", name=prepared.name, n=len(prepared.frame)),
+             msg("privat_rent", name=prepared.name, n=len(prepared.frame))]
+    return "\n\n".join(lines + prepared.notices)
 
 
 def run_files_text(result, paths: dict) -> str:
@@ -148,12 +76,8 @@ def demo_or(register: str | Path | None) -> Path:
 # -- tables ----------------------------------------------------------------------------
 
 def _share_colour(value) -> str:
-    if value is None or pd.isna(value):
-        return ""
-    for limit, colour in SHARE_COLOURS:
-        if float(value) < limit:
-            return f"background-color: {colour}"
-    return ""
+    level = share_level(None if value is None or pd.isna(value) else float(value))
+    return f"background-color: {SHARE_COLOURS[level]}" if level else ""
 
 
 def styled_criteria(summary: pd.DataFrame):
@@ -178,26 +102,23 @@ CRITERIA_DISPLAY = {
 }
 
 
-def greyzone_table(statements: pd.DataFrame, decisions: pd.DataFrame | None = None
-                   ) -> pd.DataFrame:
-    """The grey-zone statements: statement, label, probability and explanation, with the
-    forum's decision beside the tool's label where the forum has decided."""
-    grey = statements["greyzone"].astype(str).str.lower().eq("true")
-    columns = ["plan_id", "field", "statement_no", "statement", "label", "probability"]
-    if "explanation" in statements.columns:
-        columns.append("explanation")
-    table = statements.loc[grey, columns].reset_index(drop=True)
-    if decisions is not None and not decisions.empty:
-        decided = decisions[decisions["kind"].eq("udsagn")][
-            ["plan_id", "field", "statement_no", "decision", "decision_reason"]].copy()
-        decided["statement_no"] = pd.to_numeric(decided["statement_no"], errors="coerce")
-        table["statement_no"] = pd.to_numeric(table["statement_no"], errors="coerce")
-        table = table.merge(decided, on=["plan_id", "field", "statement_no"], how="left")
-        table = table.rename(columns={"decision": "forum_afgoerelse",
-                                      "decision_reason": "forum_begrundelse"})
-    return table.rename(columns={"field": "felt", "statement_no": "nr", "statement": "udsagn",
-                                 "label": "vaerktoejets_label", "probability": "sandsynlighed",
-                                 "explanation": "forklaring"})
+def greyzone_table(run) -> pd.DataFrame:
+    """The grey-zone statements of a run (a Run or its folder): statement, the tool's
+    suggestion, probability and explanation, with the forum's decision beside it where
+    the forum has decided (``Run.final_statements``)."""
+    from auditlib.rundir import Run, read_run
+
+    run = run if isinstance(run, Run) else read_run(run)
+    statements = run.final_statements()
+    grey = statements["greyzone"].astype(bool) | statements["decided_by"].eq("forum")
+    columns = ["plan_id", "field", "statement_no", "statement", "tool_label", "probability",
+               "explanation", "forum_label", "decision_reason"]
+    table = statements.loc[grey, [c for c in columns if c in statements.columns]]
+    return table.reset_index(drop=True).rename(columns={
+        "field": "felt", "statement_no": "nr", "statement": "udsagn",
+        "tool_label": "vaerktoejets_label", "probability": "sandsynlighed",
+        "explanation": "forklaring", "forum_label": "forum_afgoerelse",
+        "decision_reason": "forum_begrundelse"})
 
 
 # -- charts ----------------------------------------------------------------------------
@@ -227,7 +148,7 @@ def fulfilment_chart(summary: pd.DataFrame):
     fig, ax = plt.subplots(figsize=(7, 0.35 * max(len(data), 3) + 1))
     labels = data["criterion_id"].astype(str).tolist()
     shares = data["andel_opfyldt"].astype(float).tolist()
-    colours = [next(c for limit, c in SHARE_COLOURS if s < limit) for s in shares]
+    colours = [SHARE_COLOURS[share_level(s)] for s in shares]
     ax.barh(labels, shares, color=colours, edgecolor="#666666")
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
@@ -306,7 +227,7 @@ def catalogue_runs(run_dirs, out: Path, config=None) -> list[Path]:
     from auditlib.audit import run_audit, write_run
 
     folder = Path(out) / "demo-koersel"
-    write_run(run_audit(load_cluster_register(None), config), folder)
+    write_run(run_audit(prepare(None, config), config), folder)
     return [folder]
 
 
@@ -328,19 +249,17 @@ def decisions_text(decisions: pd.DataFrame | None) -> str:
             "afgørelsen en anden end værktøjets forslag. Afgørelserne har forrang i kataloget.")
 
 
-def decided_criteria(criteria: pd.DataFrame, decisions: pd.DataFrame | None) -> pd.DataFrame:
+def decided_criteria(run) -> pd.DataFrame:
     """The criteria the forum decided: the tool's result and note beside the decision."""
-    columns = ["plan_id", "criterion_id", "værktøjets_resultat", "forummets_afgørelse",
-               "begrundelse", "note"]
-    if decisions is None or decisions.empty:
-        return pd.DataFrame(columns=columns)
-    decided = decisions[decisions["kind"].eq("kriterium") & decisions["decision"].fillna("").ne("")]
-    table = criteria.merge(decided[["plan_id", "criterion_id", "decision", "decision_reason"]],
-                           on=["plan_id", "criterion_id"], how="inner")
-    table = table.rename(columns={"result": "værktøjets_resultat",
-                                  "decision": "forummets_afgørelse",
-                                  "decision_reason": "begrundelse"})
-    return table[columns].reset_index(drop=True)
+    from auditlib.rundir import Run, read_run
+
+    run = run if isinstance(run, Run) else read_run(run)
+    final = run.final_criteria()
+    table = final[final["forum_afgjort"]].rename(columns={
+        "result": "værktøjets_resultat", "final": "forummets_afgørelse",
+        "decision_reason": "begrundelse"})
+    return table[["plan_id", "criterion_id", "værktøjets_resultat", "forummets_afgørelse",
+                  "begrundelse", "note"]].reset_index(drop=True)
 
 
 def runs_table(runs: list) -> pd.DataFrame:
@@ -365,12 +284,12 @@ def combined_criteria(runs: list) -> pd.DataFrame:
 
 # -- counts and the regional notat ------------------------------------------------------
 
-REFERENCE_FILE = Path("data") / "reference" / "regional-notat-2019.csv"
+REFERENCE_FILE = "regional-notat-2019.csv"
 
 
 def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
     """The published figures of the regional notat (``figur, aar, gruppe, antal, kilde``)."""
-    path = resolve(path, project_root() / REFERENCE_FILE)
+    path = resolve(path, reference_dir() / REFERENCE_FILE)
     return pd.read_csv(path, dtype={"aar": "Int64", "antal": "Int64"})
 
 
@@ -452,118 +371,4 @@ def hardest_statements(corpus: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     return table.nsmallest(n, "afstand").reset_index(drop=True)
 
 
-# -- running notebooks -----------------------------------------------------------------
-
-def ensure_kernel(kernel_name: str = KERNEL_NAME) -> str:
-    """Check the Jupyter kernel exists. jupyter_client supplies ``python3`` from ipykernel
-    (the current interpreter) when it is not installed as a kernel spec, so a clean
-    ``pip install -e .`` works without ``python -m ipykernel install``."""
-    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-
-    try:
-        KernelSpecManager().get_kernel_spec(kernel_name)
-    except NoSuchKernel as exc:
-        raise NotebookError(msg("notebook_kerne_mangler", kernel=kernel_name)) from exc
-    return kernel_name
-
-
-def notebook_error(error: Exception, name: str) -> NotebookError:
-    """A Danish NotebookError for a failed papermill run, without plan text."""
-    ename = getattr(error, "ename", type(error).__name__)
-    evalue = str(getattr(error, "evalue", "") or "")
-    cell = getattr(error, "exec_count", None) or getattr(error, "cell_index", None)
-    if ename in SAFE_ERRORS and evalue:
-        failure = NotebookError(msg("notebook_fejl_auditlib", name=name, message=evalue))
-        failure.exit_code = SAFE_ERRORS[ename]
-    else:
-        failure = NotebookError(msg("notebook_fejl_celle", name=name, kind=ename,
-                                    cell=cell if cell is not None else "?"))
-    failure.ename = ename
-    return failure
-
-
-def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | None = None,
-                     kernel_name: str = KERNEL_NAME, cwd: str | Path | None = None,
-                     quiet: bool = True) -> Path:
-    """Run a notebook with papermill into ``out_path`` (written atomically).
-
-    ``name`` is one of NOTEBOOK_NAMES or a path. A failing cell raises NotebookError: the
-    package's own errors keep their (safe) Danish message; any other only its type and cell.
-    """
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    source = Path(name) if str(name).endswith(".ipynb") and Path(name).is_file() \
-        else notebook_path(str(name))
-    ensure_kernel(kernel_name)
-    out_path = Path(out_path)
-    cwd = Path(cwd) if cwd is not None else Path.cwd()
-    params = {k: (str(v) if isinstance(v, Path) else v) for k, v in (parameters or {}).items()}
-    # The temporary file keeps the .ipynb suffix papermill expects; it replaces out_path
-    # only when every cell ran.
-    tmp = out_path.with_name(f".{out_path.stem}.{os.getpid()}.tmp.ipynb")
-    try:
-        out_path.parent.mkdir(parents=True, exist_ok=True)
-        with _quiet_stderr(quiet):
-            papermill.execute_notebook(
-                str(source), str(tmp), parameters=params, kernel_name=kernel_name,
-                progress_bar=False, log_output=False, cwd=str(cwd), language="python")
-        os.replace(tmp, out_path)
-    except OSError as error:
-        raise OutputError(msg("output_ikke_skrivbar", path=out_path)) from error
-    except PapermillExecutionError as error:
-        raise notebook_error(error, source.name) from None
-    except AuditlibError:
-        raise
-    except Exception as error:  # a kernel that dies or cannot start: type only
-        raise notebook_error(error, source.name) from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    return out_path
-
-
-@contextlib.contextmanager
-def _quiet_stderr(quiet: bool):
-    """Silence the kernel's start-up chatter (it inherits file descriptor 2)."""
-    if not quiet:
-        yield
-        return
-    sys.stderr.flush()
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
-def export_html(executed: str | Path, html_path: str | Path) -> Path:
-    """The executed notebook as an HTML report without input cells (written atomically)."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    from auditlib.atomic import write_text_atomic
-
-    notebook = nbformat.read(str(executed), as_version=4)
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    # nbconvert warns that chart images have no alt text; the report is still complete.
-    level = exporter.log.level
-    exporter.log.setLevel(logging.ERROR)
-    try:
-        body, _ = exporter.from_notebook_node(notebook)
-    finally:
-        exporter.log.setLevel(level)
-    html_path = Path(html_path)
-    write_text_atomic(html_path, body)
-    return html_path
-
-
-__all__ = ["KERNEL_NAME", "NOTEBOOK_NAMES", "confusion_chart", "counts_chart", "ensure_kernel",
-           "execute_notebook", "export_html", "fulfilment_chart", "greyzone_table",
-           "label_chart", "load_cluster_register", "notebook_error", "notebook_path",
-           "privacy_gate", "resolve", "styled_criteria", "validation_summary",
-           "validation_table"]
+__all__ = ["CRITERIA_DISPLAY", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]

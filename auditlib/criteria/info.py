@@ -1,7 +1,8 @@
-"""What the catalogue needs to know about each audit criterion (id, title, source, severity).
+"""What the exports need to know about each audit criterion (id, title, source, severity).
 
 The criteria registry (``auditlib.criteria.base.CRITERIA``) is the one source; the
-catalogue only reads the declared metadata, it never runs a check.
+catalogue, the review workbook and the comparison only read the declared metadata here,
+they never run a check.
 """
 
 from __future__ import annotations

@@ -26,16 +26,16 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
     Returns the files by kind: criteria, statements, run, notebook (the executed
     ``01_audit.ipynb``), report (``audit_rapport.html``, no input cells), xlsx, html.
     """
-    from auditlib.catalogue import load_gated_register
     from auditlib.config import load_config
     from auditlib.demo import demo_register
     from auditlib.notebooks import KERNEL_NAME, execute_notebook, export_html
+    from auditlib.register import prepare_register
 
     config = config or load_config()
     out_dir = Path(out_dir)
     source = Path(register_path) if register_path is not None else demo_register()
     # Checked here too, so a bad register stops with its own error before a kernel starts.
-    register = load_gated_register(source, config)
+    register = prepare_register(source, config)
     executed = execute_notebook(
         "01_audit", out_dir / NOTEBOOK_NAME,
         {"register": str(source.resolve()), "out_dir": str(out_dir.resolve()),
@@ -63,15 +63,10 @@ class DemoSummary:
 
 def summarise_run(run_dir: str | Path) -> DemoSummary:
     """The few numbers ``auditlib run`` prints, read back from the run folder."""
-    from auditlib.catalogue.criteria_info import criteria_info
-
     run = read_run(run_dir)
-    formal = {cid for cid, info in criteria_info().items() if info.alvor == "formel"}
-    failed = run.criteria[run.criteria["result"].eq("ikke_opfyldt")
-                          & run.criteria["criterion_id"].isin(formal)]
     return DemoSummary(cluster=run.cluster or "", n_plans=len(run.plan_ids),
-                       n_formal_failures=int(failed["plan_id"].nunique()),
-                       n_greyzone=int(run.statements["greyzone"].sum()))
+                       n_formal_failures=run.n_plans_failing("formel"),
+                       n_greyzone=run.n_greyzone())
 
 
 class Stopwatch:
