@@ -102,3 +102,9 @@ def test_clear_statements_are_settled(shipped):
 def test_law_and_actor_markers_appear_in_the_explanation(shipped):
     explanation = shipped.predict(["SEL § 85, 4 t/uge"])["explanation"][0]
     assert "[SEL § 85]" in explanation
+
+
+@pytest.mark.parametrize("word", ["Træning", "Støtte", "Struktur", "Bostøtte", "Medicin",
+                                  "Jobcenter", "SIND"])
+def test_one_word_is_never_near_certain(shipped, word):
+    assert shipped.predict([word])["probability"][0] <= 0.75 + 1e-9

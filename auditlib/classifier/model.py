@@ -1,17 +1,18 @@
 """The grey-zone model: TF-IDF over stemmed words, character n-grams inside word boundaries
 and marker features for named actors and laws (``lexicon.py``), then a linear classifier
-whose scores are turned into calibrated probabilities by temperature scaling.
+(a linear SVM by default) whose scores become calibrated probabilities.
 
-The classifier is linear (every feature has one weight per label, so a prediction can be
-explained by the words that carried it). Its probabilities are calibrated: one temperature
-T, fitted on out-of-fold scores of grouped cross-validation inside ``train_model``, divides
-the scores before the softmax, so that 0.8 comes true about 80 % of the time and a lone
-word such as "Hjælp." cannot look near-certain (a regularised linear model trained on
-sentences is over-confident on them). Temperature scaling keeps the model one linear map,
-which keeps explanations and the fast prediction path exact; it is the multi-class
-counterpart of ``CalibratedClassifierCV(method="sigmoid")``, which the ablation uses for
-the SVM (``benchmarks/ablation``). The model is saved with skops, never pickle, and loaded only when the file holds
-nothing but the scikit-learn and NumPy types listed in ``TRUSTED_TYPES``.
+The classifier is linear: every feature has one weight per label, so a prediction is
+explained by the words that carried it. Calibration is temperature scaling: one
+temperature T (and a fitted extra for short statements), chosen on out-of-fold scores of
+grouped cross-validation inside ``train_model``, divides the scores before the softmax, so
+that a 0.8 comes true about 80 % of the time. It is the multi-class counterpart of
+``CalibratedClassifierCV(method="sigmoid")``, which the ablation
+(``benchmarks/tune_classifier.py``) uses for comparison; unlike it, the model stays one
+linear map, which keeps explanations and the fast prediction path exact. Short statements
+are then shrunk towards the uniform distribution (``SHORT_SHRINK``), so a lone word never
+looks near-certain. The model is saved with skops, never pickle, and loaded only when the
+file holds nothing but the scikit-learn and NumPy types listed in ``TRUSTED_TYPES``.
 
 Prediction repeats the pipeline's own arithmetic on cached per-word features: a plan
 register repeats the same words thousands of times, and analysing each character n-gram
@@ -203,6 +204,20 @@ def statement_temperature(words: np.ndarray, temperature: float, short_penalty: 
     return temperature * (1.0 + short_penalty / np.asarray(words, dtype=float))
 
 
+# A statement of n content words keeps (1 - SHORT_SHRINK / n) of its probabilities and
+# spreads the rest evenly over the labels: a lone word ("Træning", "Støtte", "Struktur")
+# names a topic, not the purpose or provider that decide the sector (DOMAIN.md §6), so it
+# can reach at most 0.75, two words 0.875. This is a stated prior, not fitted: the corpus's
+# short bullets were written to be clear, so out-of-fold scores cannot show how ambiguous a
+# lone word in a real plan is. The order of the labels never changes.
+SHORT_SHRINK = 0.3
+
+
+def shrink_short(proba: np.ndarray, words: np.ndarray) -> np.ndarray:
+    share = np.minimum(SHORT_SHRINK / np.asarray(words, dtype=float), 1.0)[:, None]
+    return (1.0 - share) * proba + share / proba.shape[1]
+
+
 def _linear_parameters(classifier) -> tuple[np.ndarray, np.ndarray]:
     """Weights and intercepts with one row per label (a binary model's single row is
     split into two opposite halves, whose softmax is the model's sigmoid)."""
@@ -383,15 +398,17 @@ class GreyzoneModel:
             self._features = _Features(self.pipeline, self.settings)
         return self._features
 
-    def _temperatures(self, prepared: list[str]) -> np.ndarray:
+    def _calibrated(self, scores: np.ndarray, prepared: list[str]) -> np.ndarray:
+        """Scores to probabilities: temperature, then the short-statement shrink."""
         words = np.fromiter((content_words(p) for p in prepared), dtype=float,
                             count=len(prepared))
-        return statement_temperature(words, self.temperature, self.short_penalty)
+        temperature = statement_temperature(words, self.temperature, self.short_penalty)
+        return shrink_short(softmax(scores, temperature), words)
 
     def _proba(self, blocks: list[sp.csr_matrix], prepared: list[str]) -> np.ndarray:
         features = self.features
         scores = sp.hstack(blocks, format="csr") @ features.coef.T + features.intercept
-        return softmax(np.asarray(scores), self._temperatures(prepared))
+        return self._calibrated(np.asarray(scores), prepared)
 
     def _prepared(self, statements: list[str], fields: list[str] | None) -> list[str]:
         fields = fields if fields is not None else [None] * len(statements)
@@ -413,8 +430,8 @@ class GreyzoneModel:
         texts = [fold_statement(str(s), self.settings, f) for s, f in
                  zip(statements, fields, strict=True)]
         scores = self.pipeline.named_steps["features"].transform(texts) @ self.features.coef.T
-        return softmax(np.asarray(scores) + self.features.intercept,
-                       self._temperatures(self._prepared([str(s) for s in statements], fields)))
+        return self._calibrated(np.asarray(scores) + self.features.intercept,
+                                self._prepared([str(s) for s in statements], fields))
 
     def predict(self, statements: list[str], fields: list[str] | None = None) -> pd.DataFrame:
         """Label, probability, runner-up and explanation for every statement.
@@ -581,7 +598,7 @@ def fit_temperature(texts: list[str], truth: np.ndarray, weights: np.ndarray,
     rows = np.arange(len(texts))
 
     def loss(pair: tuple[float, float]) -> float:
-        proba = softmax(scores, statement_temperature(words, *pair))
+        proba = shrink_short(softmax(scores, statement_temperature(words, *pair)), words)
         return float(-np.log(proba[rows, truth_index] + 1e-12).mean())
 
     best = min(((float(t), float(a)) for t in TEMPERATURES for a in SHORT_PENALTIES), key=loss)
