@@ -52,6 +52,8 @@ class CriteriaConfig(_Strict):
 
 class SuppressionConfig(_Strict):
     min_count: int = Field(5, ge=1)
+    # "Below 5" in data-contract.md includes 0; a forum that publishes zeros sets false.
+    suppress_zero: bool = True
 
 
 class Config(_Strict):
@@ -59,6 +61,8 @@ class Config(_Strict):
     classifier: ClassifierConfig
     criteria: CriteriaConfig
     suppression: SuppressionConfig
+    # Path to the region's cluster map (municipality → klynge); None = the packaged map.
+    klynger: str | None = None
     source: str | None = None
 
 
@@ -93,7 +97,10 @@ def load_config(path: str | Path | None = None) -> Config:
         path = Path(LOCAL_CONFIG_NAME)
     if path is not None:
         path = Path(path)
-        data = _merge(data, _read_yaml(path))
+        local = _read_yaml(path)
+        if isinstance(local.get("klynger"), str) and not Path(local["klynger"]).is_absolute():
+            local["klynger"] = str(path.parent / local["klynger"])  # relative to the file
+        data = _merge(data, local)
         source = str(path)
     try:
         config = Config.model_validate({**data, "source": source})
@@ -102,6 +109,6 @@ def load_config(path: str | Path | None = None) -> Config:
         key = ".".join(str(p) for p in error["loc"])
         if error["type"] == "extra_forbidden":
             raise ConfigError(msg("config_ukendt_noegle", key=key,
-                                  allowed="privacy, classifier, criteria, suppression")) from exc
+                                  allowed="privacy, classifier, criteria, suppression, klynger")) from exc
         raise ConfigError(msg("config_ugyldig_vaerdi", key=key, hint=error["msg"])) from exc
     return config

@@ -69,6 +69,11 @@ class OutputError(AuditlibError):
     """An output cannot be written (folder not writable, would overwrite the input)."""
 
 
+class ExtractInvalidError(AuditlibError):
+    """The discharge extract (``counts --discharges``) cannot be used; ``problems`` lists
+    every problem found."""
+
+
 def error_classes() -> dict[str, type[AuditlibError]]:
     """Every package error class by name (AuditlibError and all its subclasses)."""
     found: dict[str, type[AuditlibError]] = {}

@@ -1,4 +1,4 @@
-"""Write the four report notebooks with nbformat: reproducible, stripped, no outputs.
+"""Write the report notebooks with nbformat: reproducible, stripped, no outputs.
 
 Run from the project root after changing a notebook's cells here:
 
@@ -176,40 +176,70 @@ def counts_notebook():
         md("""
 # Planer pr. kvartal
 
-Antal genoptræningsplaner pr. kvartal, niveau, diagnosegruppe (angst/depression og
-andre) og kommune. Celler med færre end `suppression.min_count` planer (standard 5)
-vises som `<5`, så ingen borger kan genkendes.
+Antal genoptræningsplaner pr. udskrivningskvartal, fordelt på klynge, afdeling,
+kontakttype, diagnosegruppe (som i det regionale notat), niveau og kommune; med et
+udtræk af udskrivninger også planer pr. 100 udskrivninger med 95 %-konfidensinterval
+(Wilson). Tal under `suppression.min_count` (standard 5) vises som `<5`; tal, der
+ellers kunne regnes ud af totalerne, vises som `x` (se README, "Diskretionering").
 """),
         md("""
 ## Parametre
 
 `register`: registerfilen (standard: demoregistret). `cluster`: klyngen (standard: alle).
-`config`: konfigurationsfilen.
+`config`: konfigurationsfilen. `discharges`: et udtræk af udskrivninger
+(docs/udskrivningsudtraek.md; standard: intet). `by`: opdelinger, f.eks.
+`["afdeling", "afdeling-kommune"]` (standard: alle enkelte opdelinger).
 """),
         code("""
 register = None
 cluster = None
-config = None""", tags=["parameters"]),
+config = None
+discharges = None
+by = None""", tags=["parameters"]),
         code(IMPORTS + """
-from auditlib.counts import quarterly_counts, wide_counts
+from auditlib.counts import wide_counts
+from auditlib.counts.extract import load_discharge_extract
+from auditlib.counts.parallel import efforts_overview, efforts_text_table, plan_efforts
+from auditlib.counts.rates import count_report, rates_text_table
+from auditlib.counts.reference import reference_text_table, reference_figures
 
 cfg = load_config(config)
 reg = nb.prepare(register, cfg, cluster)
-display(Markdown(nb.prepared_summary(reg)))"""),
-        md("## Antal pr. kvartal"),
-        code("""
-counts = quarterly_counts(reg.frame, cfg.suppression.min_count)
-wide_counts(counts)"""),
-        code("nb.counts_chart(counts)"),
+display(Markdown(nb.prepared_summary(reg)))
+extract = load_discharge_extract(discharges) if discharges else None
+report = count_report(reg.frame, by=by, extract=extract, reference=reference_figures(),
+                      label=cluster or reg.name, min_count=cfg.suppression.min_count,
+                      suppress_zero=cfg.suppression.suppress_zero)"""),
+        md("## Antal pr. kvartal og opdeling"),
+        code("wide_counts(report.counts)"),
+        code("nb.counts_chart(report.counts)"),
         md("""
-## Det regionale notat
+## Planer pr. 100 udskrivninger
 
-De offentliggjorte tal fra det regionale notat om genoptræningsplaner fra psykiatrien
-(planer i regionen 2018 og 2019, angst/depression mod andre diagnoser 2019 og de nævnte
-kommuner), fra `data/reference/regional-notat-2019.csv`, ved siden af registrets tal.
+Vises kun med et udtræk (`discharges`). En rate vises kun, når både planer og
+udskrivninger i cellen vises.
 """),
-        code("nb.reference_figures()"),
-        code("nb.reference_comparison(reg.frame, cfg.suppression.min_count)"),
+        code("""
+rates_text_table(report.rates, report.kind) if report.rates is not None else \
+    Markdown("Intet udtræk angivet (parameteren `discharges`).")"""),
+        md("""
+## Offentliggjorte tal og registrets tal
+
+Hvert offentliggjort tal med sin kilde (`data/reference/`), og ved siden af registrets
+eget tal for dets periode med antal kvartaler (n) og omregnet pr. år.
+"""),
+        code("reference_text_table(report.reference)"),
+        md("""
+## Plan på plan: øvrige indsatser ved siden af planen
+
+Feltet `oevrige_indsatser` delt i udsagn; hvert udsagn får sin sektor af klassifikatoren,
+og navngivne indsatser (§ 85-støtte, bostøtte, jobplan, mentor, koordinerende
+kontaktperson …) findes med faste regler.
+"""),
+        code("""
+efforts = plan_efforts(reg.frame)
+efforts_text_table(efforts_overview(reg.frame, efforts, min_count=cfg.suppression.min_count,
+                                    suppress_zero=cfg.suppression.suppress_zero))"""),
     ]
 
 
@@ -281,11 +311,78 @@ pd.DataFrame(held["documents"]).T"""),
     ]
 
 
+def missed_notebook():
+    return [
+        md("""
+# Planer der ikke blev lavet: blev behovet vurderet?
+
+Det regionale notat finder, at der laves alt for få genoptræningsplaner, og at den
+manglende vurdering – ikke planernes indhold – er hovedproblemet. Rapporten auditerer en
+stikprøve af udskrivninger *uden* plan mod kriterierne M01-M04: blev behovet vurderet, af
+hvem, og holder begrundelsen for ikke at lave en plan? Retten til en plan gælder uanset
+diagnose og alder.
+"""),
+        md("""
+## Parametre
+
+`register`: registret over udskrivninger uden plan (standard: `data/anonymized/missed-demo.csv`).
+`cluster`: klyngen (standard: alle). `out_dir`: hvor kørslens filer skrives.
+`config`: konfigurationsfilen (standard: `auditlib.yaml`, hvis den findes).
+"""),
+        code("""
+register = None
+cluster = None
+out_dir = None
+config = None""", tags=["parameters"]),
+        code(IMPORTS + """
+from auditlib.missed import missed_part, read_missed_run, run_missed_audit, write_missed_run
+from auditlib.missed import report as mr
+
+cfg = load_config(config)
+out = nb.resolve(out_dir, Path("output") / "ikke-lavet")"""),
+        md("""
+## Privatlivsværn og datakontrakt
+
+Klyngens udskrivninger vælges, og privatlivsværnet gennemgår dem, før de bruges til noget;
+derefter tjekkes de mod registrets datakontrakt (docs/missed-register.md), på samme måde som
+på kommandolinjen. Er der personhenførbare oplysninger eller problemer, stopper rapporten
+her; fejlen nævner kun udskrivning (eller række), kolonne, type og placering, aldrig teksten.
+"""),
+        code("""
+reg = mr.prepare(register, cfg, cluster)
+display(Markdown(mr.prepared_summary(reg)))"""),
+        md("""
+## Audit
+
+Kriterierne M01-M04 køres på hver udskrivning. Kørslens filer (`missed.csv`,
+`missed_discharges.csv`, `missed.json`) gemmes i `out_dir`; `auditlib catalogue --missed`
+bygger katalogets del på dem.
+"""),
+        code("""
+result = run_missed_audit(reg, cfg, gate=False)
+paths = write_missed_run(result, out)
+display(Markdown(mr.run_text(result, paths)))"""),
+        md("""
+## Katalogets del: Planer der ikke blev lavet
+
+De samme tabeller som i snitfladekataloget, læst fra kørselsmappen. Tal under
+`suppression.min_count` vises som `<5`, og en andel, der ville afsløre et skjult tal,
+vises ikke.
+"""),
+        code("""
+part = missed_part([read_missed_run(out)], cfg.suppression.min_count)
+for caption, table in mr.part_tables(part):
+    display(Markdown(f"### {caption}"), table)"""),
+        code("mr.reasons_chart(part)"),
+    ]
+
+
 NOTEBOOKS = {
     "01_audit": audit_notebook,
     "02_catalogue": catalogue_notebook,
     "03_counts": counts_notebook,
     "04_classifier": classifier_notebook,
+    "05_missed": missed_notebook,
 }
 
 

@@ -38,6 +38,10 @@ GOOD_ROW = {
     "hensyn": "Bliver hurtigt træt; aftaler om formiddagen.",
     "oevrige_indsatser": "Fortsætter samtaler i ambulatoriet.",
     "bemaerkninger": "",
+    # the optional 7-parameter grades (data-contract.md), blank = not graded
+    **{c: "" for c in ("p1_selvmordsrisiko", "p2_indsigt", "p3_motivation",
+                       "p4_symptommestring", "p5_tidligere_forloeb", "p6_affektregulering",
+                       "p7_aarsag")},
 }
 
 

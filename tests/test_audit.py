@@ -53,7 +53,7 @@ KNOWN = [
     ("MK-2025-01", "K10", "opfyldt"),
     ("MK-2025-03", "K10", "ikke_opfyldt"),  # sent 6 days after discharge
     ("MK-2025-03", "K11", "ikke_opfyldt"),
-    ("MK-2025-04", "Q06", "ikke_opfyldt"),  # psychosis on almen level
+    ("MK-2025-04", "Q06", "ikke_opfyldt"),  # almen, but motivation graded 3 (B/S)
     ("MK-2025-04", "Q02", "ikke_opfyldt"),
     ("MK-2025-05", "K04", "ikke_opfyldt"),  # "se journal"
     ("MK-2025-05", "K10", "kan_ikke_vurderes"),
@@ -66,8 +66,11 @@ KNOWN = [
     ("MK-2025-10", "K09", "ikke_opfyldt"),
     ("MK-2025-12", "K01", "ikke_opfyldt"),
     ("MK-2025-13", "K11", "opfyldt"),  # consent declined, answer recorded
-    ("MK-2025-15", "Q06", "ikke_opfyldt"),  # suicide risk named
-    ("MK-2025-16", "Q06", "ikke_opfyldt"),  # four domains on almen level
+    ("MK-2025-15", "Q06", "ikke_opfyldt"),  # a current raised suicide risk on almen level
+    ("MK-2025-16", "Q06", "opfyldt"),  # four domains: the advanced level within almen
+    ("MK-2025-17", "Q06", "ikke_opfyldt"),  # specialised, every grade 1-2
+    ("MK-2025-01", "Q06", "opfyldt"),  # graded, every cell has A
+    ("MK-2025-18", "Q02", "ikke_opfyldt"),  # "Sove bedre", "Træne mere"
     ("MK-2025-17", "Q01", "ikke_opfyldt"),
     ("MK-2025-18", "Q03", "ikke_opfyldt"),
     ("MK-2025-22", "K09", "ikke_opfyldt"),  # written the day after discharge
@@ -106,9 +109,9 @@ def test_sample_is_reproducible_and_stratified_by_quarter():
 
 
 def test_cluster_and_sample_in_run_json():
-    result = run_audit(load_register(REGION_REGISTER), cluster="sydklyngen", sample=10, seed=3)
+    result = run_audit(load_register(REGION_REGISTER), cluster="horsensklyngen", sample=10, seed=3)
     assert result.meta["n_plans"] == 10 and result.meta["seed"] == 3
-    assert set(result.criteria["plan_id"].str[:2]) == {"SK"}
+    assert set(result.criteria["plan_id"].str[:2]) == {"HK"}
 
 
 def test_unknown_cluster_is_a_clear_error():

@@ -117,14 +117,14 @@ def test_tables_and_charts_from_a_run(tmp_path):
 def test_cluster_register_keeps_only_its_own_problems(tmp_path):
     source = _region_copy(tmp_path)
     frame = pd.read_csv(source, sep=";", dtype=str, keep_default_na=False)
-    row = frame.index[frame["klynge"].eq("Sydklyngen")][0]
+    row = frame.index[frame["klynge"].eq("Horsensklyngen")][0]
     frame.loc[row, "niveau"] = "ukendt-niveau"
     frame.to_csv(source, sep=";", index=False)
     from auditlib.errors import RegisterInvalidError
 
     with pytest.raises(RegisterInvalidError, match="niveau"):
-        nb.prepare(source, None, "Sydklyngen")
-    assert not nb.prepare(source, None, "Nordklyngen").problems
+        nb.prepare(source, None, "Horsensklyngen")
+    assert not nb.prepare(source, None, "Randersklyngen").problems
 
 
 # -- papermill runs ---------------------------------------------------------------------
@@ -172,7 +172,7 @@ def test_catalogue_notebook_builds_the_catalogue(tmp_path):
 def test_counts_notebook_shows_counts_and_the_notat(tmp_path):
     executed = _cells_ok(nb.execute_notebook(
         "03_counts", tmp_path / "03.ipynb",
-        {"register": str(REGION_REGISTER), "cluster": "Sydklyngen"}, kernel_name="python3"))
+        {"register": str(REGION_REGISTER), "cluster": "Horsensklyngen"}, kernel_name="python3"))
     html = " ".join(o.get("data", {}).get("text/html", "") for c in executed.cells
                     if c.cell_type == "code" for o in c.outputs)
     assert "Esbjerg" in html and "Planer i alt" in html
@@ -230,14 +230,15 @@ def test_batch_one_cluster_fails_the_others_are_kept(tmp_path):
     state = run_batch(source, out, jobs=2, progress=False)
 
     statuses = {c: o["status"] for c, o in state["clusters"].items()}
-    assert statuses == {"Midtklyngen": "faerdig", "Nordklyngen": "faerdig",
-                        "Sydklyngen": "faerdig", "Vestklyngen": "fejlet"}
+    assert statuses == {"Aarhusklyngen": "faerdig", "Midtklyngen": "faerdig",
+                        "Randersklyngen": "faerdig",
+                        "Horsensklyngen": "faerdig", "Vestklyngen": "fejlet"}
     saved = json.loads((out / BATCH_FILE).read_text(encoding="utf-8"))
     assert saved["clusters"] == state["clusters"]
     reason = saved["clusters"]["Vestklyngen"]["error"]
     assert plan_id in reason and "hensyn" in reason
     assert PLANTED not in (out / BATCH_FILE).read_text(encoding="utf-8")
-    for folder in ("midtklyngen", "nordklyngen", "sydklyngen"):
+    for folder in ("aarhusklyngen", "midtklyngen", "randersklyngen", "horsensklyngen"):
         for name in ("01_audit.ipynb", "rapport.html", "criteria.csv", "statements.csv",
                      "run.json"):
             assert (out / folder / name).is_file(), (folder, name)
@@ -250,8 +251,9 @@ def test_batch_one_cluster_fails_the_others_are_kept(tmp_path):
     again = run_batch(source, out, jobs=2, progress=False)
 
     statuses = {c: o["status"] for c, o in again["clusters"].items()}
-    assert statuses == {"Midtklyngen": "sprunget_over", "Nordklyngen": "sprunget_over",
-                        "Sydklyngen": "sprunget_over", "Vestklyngen": "fejlet"}
+    assert statuses == {"Aarhusklyngen": "sprunget_over", "Midtklyngen": "sprunget_over",
+                        "Randersklyngen": "sprunget_over",
+                        "Horsensklyngen": "sprunget_over", "Vestklyngen": "fejlet"}
 
 
 @pytest.mark.slow
@@ -260,29 +262,29 @@ def test_batch_cli_skips_done_clusters_and_force_reruns(tmp_path, capsys):
 
     source = tmp_path / "nord.csv"
     frame = pd.read_csv(REGION_REGISTER, sep=";", dtype=str, keep_default_na=False)
-    frame[frame["klynge"].eq("Nordklyngen")].to_csv(source, sep=";", index=False)
+    frame[frame["klynge"].eq("Randersklyngen")].to_csv(source, sep=";", index=False)
     out = tmp_path / "klynger"
     args = ["batch", str(source), "--by", "klynge", "--out", str(out), "--jobs", "2"]
 
     assert _exit_code(main, args) == 0
     first = capsys.readouterr().out
-    assert "Nordklyngen" in first and "færdig" in first
-    stamp = (out / "nordklyngen" / "run.json").stat().st_mtime_ns
+    assert "Randersklyngen" in first and "færdig" in first
+    stamp = (out / "randersklyngen" / "run.json").stat().st_mtime_ns
 
     assert _exit_code(main, args) == 0
     assert "sprunget over" in capsys.readouterr().out
-    assert (out / "nordklyngen" / "run.json").stat().st_mtime_ns == stamp
+    assert (out / "randersklyngen" / "run.json").stat().st_mtime_ns == stamp
 
     assert _exit_code(main, [*args, "--force"]) == 0
     assert "færdig" in capsys.readouterr().out
-    assert (out / "nordklyngen" / "run.json").stat().st_mtime_ns != stamp
+    assert (out / "randersklyngen" / "run.json").stat().st_mtime_ns != stamp
 
 
 def test_batch_cli_exit_codes_for_failures_and_bad_input(tmp_path, capsys, monkeypatch):
     from auditlib.cli import main
 
     state = {"register": "r.csv", "jobs": 1, "clusters": {
-        "Nordklyngen": {"folder": "nordklyngen", "status": "faerdig", "seconds": 1.0,
+        "Randersklyngen": {"folder": "randersklyngen", "status": "faerdig", "seconds": 1.0,
                         "error": None},
         "Vestklyngen": {"folder": "vestklyngen", "status": "fejlet", "seconds": 1.0,
                         "error": "Notebooken stoppede: plan VK-1, kolonne hensyn"}}}

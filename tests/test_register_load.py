@@ -122,7 +122,7 @@ ROW_PROBLEMS = [
     ([{"aldersgruppe": "67 år"}], "plan T-01", "aldersgruppe", "præcis alder"),
     ([{"laegefagligt_begrundet": "måske"}], "plan T-01", "laegefagligt_begrundet", "'ja' eller 'nej'"),
     ([{"udskrevet": ""}], "plan T-01", "udskrevet", "skal udfyldes"),
-    ([{"klynge": ""}], "plan T-01", "klynge", "skal udfyldes"),
+    ([{"klynge": "", "kommune": ""}], "plan T-01", "klynge", "skal udfyldes"),
 ]
 
 

@@ -88,3 +88,14 @@ def test_template_refuses_wrong_suffix(tmp_path: Path, capsys) -> None:
         main(["template", "--out", str(tmp_path / "skabelon.csv")])
     assert info.value.code == 2
     assert ".xlsx" in capsys.readouterr().err
+
+
+def test_helhedsvurdering_is_the_bek_2_stk_3_assessment_not_the_gate(template: Path) -> None:
+    """K06's field: the overall function and need (BEK 918 §2 stk. 3), which the template
+    must not call the gate assessment that decides whether a plan is made at all."""
+    guide = "\n".join(str(c.value) for row in load_workbook(template)["ark_vejledning"]
+                      .iter_rows() for c in row if c.value)
+    line = next(text for text in guide.splitlines() if text.startswith("Helhedsvurdering"))
+    assert "BEK 918 §2 stk. 3" in line and "K06" in line
+    assert "Den samlede vurdering" not in line
+    assert "p1_selvmordsrisiko" in guide and "7-parametermodellen" in guide

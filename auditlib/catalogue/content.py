@@ -103,11 +103,40 @@ class GreyZone(_Entry):
     udsagn: list[ZoneStatement] = Field(default_factory=list)
 
 
+class ModelCell(_Entry):
+    grad: int = Field(ge=1, le=5)
+    celle: Literal["B", "S", "A", "B/S", "S/A"]
+    beskrivelse: str = Text
+
+
+class ModelParameter(_Entry):
+    nr: int = Field(ge=1, le=7)
+    kolonne: str = Field(pattern=r"^p[1-7]_[a-z_]+$")
+    navn: str = Text
+    trin: list[ModelCell] = Field(min_length=5, max_length=5)
+
+
+class ModelWeakness(_Entry):
+    titel: str = Text
+    tekst: str = Text
+
+
+class ParameterModel(_Entry):
+    """The 7-parameter model (DOMAIN.md §4) with its stated weak points."""
+
+    titel: str = Text
+    kilde: str = Text
+    forklaring: str = Text
+    parametre: list[ModelParameter] = Field(min_length=7, max_length=7)
+    svagheder: list[ModelWeakness] = Field(default_factory=list)
+
+
 class Interfaces(_Entry):
     version: Literal[1]
     afgoerende_spoergsmaal: list[DecidingQuestion] = Field(min_length=1)
     snitflader: list[Interface] = Field(min_length=1)
     graazoner: list[GreyZone] = Field(default_factory=list)
+    parametermodel: ParameterModel | None = None
 
     def by_label(self, label: str) -> Interface | None:
         return next((s for s in self.snitflader if s.id == label), None)

@@ -229,6 +229,11 @@ def page_context(catalogue: Catalogue) -> dict:
                 ("optaelling", PART_TITLES["optaelling"])]
     if catalogue.change is not None:
         sections.append(("udvikling", CHANGE_PART[1]))
+    from auditlib.catalogue.missed import missed_context
+
+    missed = missed_context(catalogue.missed)
+    if missed is not None:
+        sections.append((missed["id"], missed["title"]))
     criteria_ids = [str(c) for c in catalogue.plans.columns[PLAN_FIXED_COLUMNS:]]
     failing = catalogue.fulfilment[catalogue.fulfilment["ikke_opfyldt"] > 0]
     return {
@@ -253,6 +258,7 @@ def page_context(catalogue: Catalogue) -> dict:
         "notes": catalogue.notes, "n_failing_criteria": len(failing),
         "highlights": catalogue.highlights,
         "criterion_shares": criterion_shares(catalogue),
+        "missed": missed,
     }
 
 

@@ -73,44 +73,136 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
 
 
 @click.command("counts", cls=DanishCommand,
-               short_help="Tæl planer pr. kvartal, niveau, diagnosegruppe og kommune.",
+               short_help="Tæl planer pr. kvartal og opdeling, evt. pr. 100 udskrivninger.",
                epilog="auditlib counts data/anonymized/region-demo.csv\n"
+                      "auditlib counts region.csv --by afdeling --by afdeling-kommune\n"
+                      "auditlib counts region.csv --discharges udskrivninger.csv\n"
+                      "auditlib counts region.csv --indsatser\n"
                       "auditlib counts region.csv --format csv > optaelling.csv")
 @click.argument("register", type=click.Path(path_type=Path))
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Tæl kun planerne fra denne klynge.")
+@click.option("--by", "by", multiple=True, metavar="OPDELING",
+              type=click.Choice(["klynge", "afdeling", "kontakttype", "diagnosegruppe", "niveau",
+                                 "kommune", "afdeling-kommune"]),
+              help="Opdeling (kan gentages): klynge, afdeling, kontakttype, diagnosegruppe, "
+                   "niveau, kommune, afdeling-kommune. Standard: alle undtagen "
+                   "afdeling-kommune.")
+@click.option("--discharges", "discharges", default=None, type=click.Path(path_type=Path),
+              metavar="UDTRÆK",
+              help="Udtræk af udskrivninger (CSV/Excel: kvartal, afdeling eller klynge, "
+                   "diagnosegruppe, udskrivninger); giver planer pr. 100 udskrivninger.")
+@click.option("--indsatser", "efforts", is_flag=True, default=False,
+              help="Vis også de øvrige indsatser ved siden af planerne (plan på plan).")
 @format_option
 @config_option
-def counts_cmd(register: Path, cluster: str | None, fmt: str, config_path: str | None) -> None:
-    """Tæl planer pr. udskrivningskvartal, niveau, diagnosegruppe og kommune.
+def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
+               discharges: Path | None, efforts: bool, fmt: str,
+               config_path: str | None) -> None:
+    """Tæl planer pr. udskrivningskvartal og opdeling, med diskretionering.
 
     Diagnosegrupper som i det regionale notat: depression (F32-F33), angst
-    (F40-F41) og andre, efter hoveddiagnosen. Tal under 5 i opdelingerne vises
-    som '<5' (kan ændres med suppression.min_count). Registret tjekkes mod
-    datakontrakten og privatlivsværnet først.
+    (F40-F41) og andre, efter hoveddiagnosen. Tal under 5 vises som '<5'; tal,
+    der ellers kunne regnes ud af totalerne, vises som 'x'. Med --discharges
+    beregnes planer pr. 100 udskrivninger med 95 %-konfidensinterval (Wilson).
+    Registret tjekkes mod datakontrakten og privatlivsværnet først.
     """
     from auditlib.config import load_config
-    from auditlib.counts import quarterly_counts, wide_counts
+    from auditlib.counts.extract import load_discharge_extract
+    from auditlib.counts.rates import count_report
     from auditlib.register import prepare_register
 
     config = load_config(config_path)
     chosen = prepare_register(register, config, cluster)
     loaded = chosen
-    counts = quarterly_counts(chosen.frame, config.suppression.min_count)
+    extract = load_discharge_extract(discharges) if discharges is not None else None
+    suppression = config.suppression
+    report = count_report(chosen.frame, by=by or None, extract=extract,
+                          min_count=suppression.min_count,
+                          suppress_zero=suppression.suppress_zero)
+    overview = None
+    if efforts:
+        from auditlib.counts.parallel import efforts_overview, plan_efforts
+
+        overview = efforts_overview(chosen.frame, plan_efforts(chosen.frame),
+                                    min_count=suppression.min_count,
+                                    suppress_zero=suppression.suppress_zero)
     if fmt == "csv":
-        click.echo(counts.to_csv(index=False, lineterminator="\n"), nl=False)
+        click.echo(_counts_csv(report, overview), nl=False)
         return
-    wide = wide_counts(counts)
+    for notice in extract.notices if extract else []:
+        click.echo(notice, err=True)
     click.echo(msg("counts_overskrift", name=loaded.name, cluster=f", {cluster}" if cluster else "",
-                   n=len(chosen.frame), min_count=config.suppression.min_count))
+                   n=len(chosen.frame), min_count=suppression.min_count))
+    click.echo(msg("counts_tegn", marker=f"<{suppression.min_count}"))
+    _echo_counts(report)
+    if report.rates is not None:
+        _echo_rates(report, extract.name)
+    if overview is not None:
+        _echo_efforts(overview)
+
+
+def _echo_table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(v)) for v in column) for column in zip(header, *rows, strict=True)]
+    click.echo("")
+    click.echo(title)
+    click.echo(f"{header[0]:<{widths[0]}}" + "".join(f"  {h:>{w}}" for h, w in
+                                                    zip(header[1:], widths[1:], strict=True)))
+    for row in rows:
+        click.echo(f"{row[0]:<{widths[0]}}" + "".join(f"  {v:>{w}}" for v, w in
+                                                     zip(row[1:], widths[1:], strict=True)))
+
+
+def _echo_counts(report) -> None:
+    from auditlib.counts import wide_counts
+
+    wide = wide_counts(report.counts)
     for title, part in wide.groupby("opdeling", sort=False):
         part = part.drop(columns="opdeling")
-        first = max(len(title), *(len(str(v)) for v in part["kategori"]))
-        columns = list(part.columns[1:])
-        click.echo("")
-        click.echo(f"{title:<{first}}" + "".join(f"{c:>10}" for c in columns))
-        for row in part.itertuples(index=False):
-            click.echo(f"{row[0]:<{first}}" + "".join(f"{v:>10}" for v in row[1:]))
+        part = part.loc[:, [c for c in part.columns if c == "kategori"
+                            or part[c].astype(str).ne("").any()]]
+        rows = [[str(v) for v in row] for row in part.itertuples(index=False)]
+        _echo_table(title, [msg("counts_kolonne_kategori")] + list(part.columns[1:]), rows)
+
+
+def _echo_rates(report, name: str) -> None:
+    from auditlib.counts.rates import rates_text_table
+
+    text = rates_text_table(report.rates, report.kind)
+    click.echo("")
+    click.echo(msg("counts_rater_overskrift", kind=report.kind, name=name))
+    for title, part in text.groupby("opdeling", sort=False):
+        rows = [[r.kategori, r.kvartal, r.planer, getattr(r, report.kind), r[-2], r[-1]]
+                for r in part.itertuples(index=False)]
+        _echo_table(title, [msg("counts_kolonne_kategori"), msg("counts_kolonne_kvartal"),
+                            "planer", report.kind, msg("counts_kolonne_pr_100"),
+                            "95 %-KI"], rows)
+    for note in report.notes:
+        click.echo(msg(f"counts_note_{note}", kind=report.kind))
+
+
+def _echo_efforts(overview) -> None:
+    from auditlib.counts.rates import danish_percent
+
+    rows = [[f"{r.gruppe}: {r.indsats}", r.planer, danish_percent(r.andel)]
+            for r in overview.itertuples(index=False)]
+    _echo_table(msg("counts_indsatser_overskrift"),
+                [msg("counts_kolonne_indsats"), "planer", msg("counts_kolonne_andel")], rows)
+
+
+def _counts_csv(report, overview) -> str:
+    import pandas as pd
+
+    parts = [report.counts]
+    if report.rates is not None:
+        shown = set(report.rates["opdeling"])
+        parts = [report.counts[~report.counts["opdeling"].isin(shown)], report.rates]
+    if overview is not None:
+        parts.append(pd.DataFrame({"opdeling": "Øvrige indsatser: " + overview["gruppe"],
+                                   "kategori": overview["indsats"], "kvartal": "I alt",
+                                   "planer": overview["planer"]}))
+    table = pd.concat(parts, ignore_index=True)
+    return table.to_csv(index=False, lineterminator="\n")
 
 
 COMMANDS = [audit_cmd, counts_cmd]

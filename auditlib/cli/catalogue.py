@@ -14,7 +14,8 @@ from auditlib.messages import msg
 @click.command("catalogue", cls=DanishCommand,
                epilog="auditlib catalogue output/ --out katalog/\n"
                       "auditlib catalogue koersel-k1/ koersel-k3/ --out katalog/ "
-                      "--register planer.xlsx")
+                      "--register planer.xlsx\n"
+                      "auditlib catalogue koersel/ --missed ikke-lavet/ --out katalog/")
 @click.argument("run_dirs", nargs=-1, required=True, metavar="KØRSELSMAPPE",
                 type=click.Path(path_type=Path))
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
@@ -24,9 +25,14 @@ from auditlib.messages import msg
                    "(tjekkes og gennemgås af privatlivsværnet først).")
 @click.option("--content", "content", type=click.Path(path_type=Path), default=None,
               help="Mappen med katalogets YAML-filer. Standard: projektets catalogue/.")
+@click.option("--missed", "missed", multiple=True, type=click.Path(path_type=Path),
+              metavar="MAPPE",
+              help="En kørsel af 'auditlib missed audit' (kan gentages): giver delen "
+                   "'Planer der ikke blev lavet'.")
 @config_option
 def catalogue_cmd(run_dirs: tuple[Path, ...], out: Path, register: Path | None,
-                  content: Path | None, config_path: str | None) -> None:
+                  content: Path | None, missed: tuple[Path, ...],
+                  config_path: str | None) -> None:
     """Lav snitfladekataloget i Excel og HTML.
 
     KØRSELSMAPPE er en eller flere mapper fra 'auditlib audit'. Kataloget fletter
@@ -49,7 +55,7 @@ def catalogue_cmd(run_dirs: tuple[Path, ...], out: Path, register: Path | None,
         seen.add(key)
     config = load_config(config_path)
     paths = write_catalogue(list(run_dirs), out, content_dir=content, register=register,
-                            config=config)
+                            config=config, missed=list(missed))
     click.echo(msg("katalog_skrevet"))
     click.echo(msg("katalog_fil_excel", path=paths["xlsx"]))
     click.echo(msg("katalog_fil_html", path=paths["html"]))

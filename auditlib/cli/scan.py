@@ -41,10 +41,11 @@ def write_redacted(register, findings, out: Path) -> None:
     """Write the register with each finding replaced by its tag, as .xlsx or .csv."""
     from auditlib.atomic import write_with
     from auditlib.privacy import redact_frame
+    from auditlib.privacy.scan import scanned_cells
 
     check_redact_target(out, register.source)
     suffix = out.suffix.lower()
-    frame = redact_frame(register.frame, findings)
+    frame = redact_frame(register.frame, findings, cells=scanned_cells(register)[0])
     # Dates as plain ISO dates, as the register contract writes them.
     for column in frame.columns:
         if str(frame[column].dtype).startswith("datetime"):
@@ -67,12 +68,15 @@ def write_redacted(register, findings, out: Path) -> None:
 @click.option("--redact", "redact", type=click.Path(path_type=Path), default=None, metavar="FIL",
               help="Gem en kopi af registret, hvor hvert fund er erstattet af et mærke "
                    "([CPR], [NAVN] …), som .xlsx eller .csv. Originalen ændres aldrig.")
+@click.option("--explain", "explain", is_flag=True, default=False,
+              help="Vis for hvert fund, hvilket mønster og hvilket kontekstord der gav det, "
+                   "og med hvilken score (aldrig selve værdien).")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Klyngen, hvis tilladte ord (privacy.allow_by_cluster) gælder. "
                    "Standard: hver plans egen klynge.")
 @config_option
-def scan_cmd(register: Path, fmt: str, redact: Path | None, cluster: str | None,
-             config_path: str | None) -> None:
+def scan_cmd(register: Path, fmt: str, redact: Path | None, explain: bool,
+             cluster: str | None, config_path: str | None) -> None:
     """Find personhenførbare oplysninger (CPR, telefon, e-mail, adresse, navn, alder).
 
     REGISTER er en .xlsx-fil, en .csv-fil eller en mappe med Markdown-planer.
@@ -93,13 +97,16 @@ def scan_cmd(register: Path, fmt: str, redact: Path | None, cluster: str | None,
         raise RegisterUnusableError(msg("privat_ubrugeligt", name=loaded.name,
                                         count=len(loaded.problems)), problems=loaded.problems)
     findings = scan_register(loaded, config=config, cluster=cluster)
-    plans = {f.plan_id or f"#{f.row}" for f in findings}
+    plans = {f.row if f.hide_id or not f.plan_id else f.plan_id for f in findings}
     if fmt == "csv":
         click.echo(findings_csv(findings), nl=False)
     elif findings:
         click.echo(msg("privat_fundet", name=loaded.name, n=len(loaded.frame),
                        count=len(findings), plans=len(plans)))
-        click.echo("\n".join(finding_lines(findings, limit=len(findings))))
+        if explain:
+            click.echo("\n".join(f"  {f}: {f.explain()}" for f in findings))
+        else:
+            click.echo("\n".join(finding_lines(findings, limit=len(findings))))
     else:
         click.echo(msg("privat_rent", name=loaded.name, n=len(loaded.frame)))
     if redact is not None:

@@ -20,6 +20,7 @@ from auditlib.criteria.base import (
     Plan,
     criterion,
 )
+from auditlib.criteria.function_loss import DOMAIN_TITLES, LossTerm, function_loss_terms
 from auditlib.text import fold_text
 
 _LETTERS = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
@@ -62,11 +63,24 @@ def _quote(words: list[str], limit: int = 5) -> str:
 
 
 # -- Q01 ----------------------------------------------------------------------------------
+# "før" alone is also "before" in time ("øve sig før møder"): it compares with the earlier
+# level only when it points back to the time before the illness or is used as "formerly".
+_ILLNESS_TIME = ("indlæggelse*", "sygdom*", "syg", "forløb*", "debut*", "episode*",
+                 "depression*", "psykose*", "sygemelding*", "kontakt*", "krise*",
+                 "tilbagefald*", "symptom*", "dette forløb", "hun blev*", "han blev*",
+                 "borgeren blev*", "i tiden", "sin*", "sit", "behandling*")
 COMPARISON = _pattern([
-    "før", "tidligere", "vanligvis", "vanlig*", "habituel*", "sædvanlig*", "normalt",
-    "plejede", "plejer", "inden indlæggelsen", "inden sygdommen", "inden forløbet",
-    "præmorbid*", "premorbid*", "sammenlignet med", "i forhold til før", "end før",
-    "tidligere funktionsniveau", "indtil for", "op til indlæggelsen", "forud for",
+    "tidligere", "vanligvis", "vanlig*", "habituel*", "sædvanlig*", "normalt",
+    "plejede", "plejer", "inden indlæggelse*", "inden sygdom*", "inden forløb*",
+    "inden hun", "inden han", "præmorbid*", "premorbid*", "sammenlignet med",
+    "i forhold til før", "end før", "som før", "før i tiden", "indtil for", "op til indlæggelse*",
+    "forud for", "engang", "førhen", "i modsætning til",
+    *[f"før {word}" for word in _ILLNESS_TIME],
+    # "før" as "formerly" next to the verb: "klarede før selv", "før kunne hun"
+    *[f"{verb} før" for verb in ("kunne", "klarede", "var", "havde", "har", "gik", "arbejdede",
+                                  "boede", "passede")],
+    *[f"før {verb}" for verb in ("kunne", "klarede", "var", "havde", "har", "gik",
+                                  "arbejdede", "boede", "passede")],
 ])
 
 
@@ -82,8 +96,8 @@ def q01(plan: Plan) -> Outcome:
             return Outcome(OPFYLDT, f"{column} sammenligner med tidligere funktion "
                                     f"(ordene {_quote(words)}).")
     return Outcome(IKKE_OPFYLDT, "funktionsevne er beskrevet, men uden sammenligning med "
-                                 "funktionen før sygdommen (fx 'før', 'tidligere', "
-                                 "'vanligvis').")
+                                 "funktionen før sygdommen (fx 'før indlæggelsen', "
+                                 "'tidligere', 'vanligvis', 'habituelt').")
 
 
 # -- Q02 ----------------------------------------------------------------------------------
@@ -96,7 +110,7 @@ MEASURE = re.compile(_ASCII_LETTERS.sub(lambda m: _LETTERS[_ASCII[m.group(0)]],
     r"\b(?:"
     rf"{_NUM}\s+gang(?:e)?\b"                                        # 2 gange, to gange
     r"|gang(?:e)?\s+(?:om|pr\.?|per|i)\s+(?:dagen|ugen|maaneden|uge|dag|maaned)"
-    r"|hver\s+(?:dag|uge|morgen|aften|anden|hverdag|maaned)\w*"
+    r"|hver\s+(?:dag|uge|morgen|aften|nat|anden|hverdag|maaned)\w*"
     r"|dagli\w*|ugentli\w*"
     rf"|{_NUM}\s*(?:-\s*{_NUM}\s*)?(?:minut\w*|min|timer?|km|kilometer|meter|m|sider|skridt"
     r"|dage|uger|maaneder|aktivitet\w*|maaltider|maaltid)\b"
@@ -106,75 +120,100 @@ MEASURE = re.compile(_ASCII_LETTERS.sub(lambda m: _LETTERS[_ASCII[m.group(0)]],
     r"|kl\.?\s*\d"
     r"|(?:mandag|tirsdag|onsdag|torsdag|fredag|loerdag|soendag)\w*"
     r")"), re.UNICODE | re.IGNORECASE)
+# Activities a person can be seen doing (criteria.md: handle ind, tage bussen, gå en tur,
+# lave mad). Feelings and states ("få det bedre", "sove bedre", "trives") are not here;
+# "løbe" is listed by its forms so that "i løbet af" is not an activity.
 ACTIVITY = _pattern([
-    "handle* ind", "handler", "indkøb*", "tage bussen", "tager bussen", "toget", "cykle*",
-    "gå en tur", "går en tur", "går tur*", "gåtur*", "lave mad", "laver mad", "madlavning",
-    "støvsug*", "vaske tøj", "vasker tøj", "tøjvask", "ugeskema*", "kalender*", "står op",
-    "stå op", "spise*", "spiser", "morgenmad", "deltage* i", "deltager i", "møde op",
-    "møder op", "læse*", "læser", "ringe*", "ringer", "svømme*", "løbe*", "løber",
-    "træne*", "træner", "gøre rent", "gør rent", "rengøring", "betale regning*",
-    "åbne post", "åbner post", "bad", "tage bad", "børste tænder", "gå i seng", "sove*",
+    "handle* ind", "handler", "handle", "indkøb*", "tage bussen", "tager bussen", "toget",
+    "tage toget", "cykle*", "cykler", "gå en tur", "går en tur", "gå tur*", "går tur*",
+    "gåtur*", "gå ture", "går ture", "gå til", "går til", "lave mad", "laver mad",
+    "madlavning", "aftensmad*", "frokost*", "madpakke*", "morgenmad", "støvsug*", "vaske tøj",
+    "vasker tøj", "tøjvask", "vaske op", "vasker op", "rydde op", "rydder op", "ugeskema*",
+    "ugeplan*", "kalender*", "står op", "stå op", "spise", "spiser", "deltage* i",
+    "deltager i", "møde op", "møder op", "mødes med", "komme ud", "kommer ud", "læse",
+    "læser", "ringe til", "ringer til", "ringe og", "svømme", "svømmer", "løbe", "løber",
+    "løbetur*", "træne", "træner", "gøre rent", "gør rent", "rengøring", "betale regning*",
+    "betaler regning*", "åbne post*", "åbner post*", "tage bad", "tager bad", "komme i bad",
+    "kommer i bad", "i bad", "tage tøj på", "tager tøj på", "børste tænder", "gå i seng",
+    "går i seng", "sove", "sover", "besøge*", "besøger", "tage medicin*", "tager medicin*",
+    "følge* sit", "følger sin", "bruge* sin", "bruger sin", "skrive*", "skriver",
+    "køre", "kører", "køre bil", "kører bil", "cykel*",
 ])
-VAGUE_ONLY = "angiver hverken en aktivitet med hyppighed, mængde, tidsramme eller en navngiven aktivitet"
+VAGUE_ONLY = ("en aktivitet, borgeren kan ses gøre, sammen med en hyppighed, "
+              "mængde eller tidsramme")
+
+
+def _measures(text: str) -> list[str]:
+    return list(dict.fromkeys(" ".join(m.group(0).lower().split())
+                              for m in MEASURE.finditer(text)))
 
 
 @criterion("Q02", "Konkrete og målbare mål", "kvalitet", KVALITET,
-           "Målene er konkrete: en aktivitet borgeren kan gøre, med hyppighed, mængde, "
-           "tidsramme eller en navngiven aktivitet.")
+           "Mindst ét mål er en aktivitet, borgeren kan ses gøre, med hyppighed, mængde "
+           "eller tidsramme.")
 def q02(plan: Plan) -> Outcome:
     goals = plan.statements_in("maal")
     if not goals:
         return Outcome(IKKE_OPFYLDT, "maal er tomt eller en pladsholder; der er ingen mål.")
+    half = []
     for goal in goals:
-        measures = [" ".join(m.group(0).lower().split()) for m in MEASURE.finditer(goal.text)]
+        measures = _measures(goal.text)
         activities = _found(ACTIVITY, goal.text)
         if measures and activities:
             return Outcome(OPFYLDT, f"Konkret mål i maal, udsagn {goal.number}: aktivitet "
                                     f"{_quote(activities, 2)} med {_quote(measures, 2)}.")
-        if measures or activities:
-            found = measures or activities
-            return Outcome(OPFYLDT, f"Konkret mål i maal, udsagn {goal.number}: "
-                                    f"{_quote(found, 3)}.")
-    return Outcome(IKKE_OPFYLDT, f"Ingen af de {len(goals)} mål i maal {VAGUE_ONLY} "
-                                 "(fx 'handler selv ind 2 gange om ugen').")
+        if measures:
+            half.append(f"udsagn {goal.number} har {_quote(measures, 1)} men ingen aktivitet")
+        elif activities:
+            half.append(f"udsagn {goal.number} har aktiviteten {_quote(activities, 1)} men "
+                        "hverken hyppighed, mængde eller tidsramme")
+    which = "Målet i maal" if len(goals) == 1 else f"Ingen af de {len(goals)} mål i maal"
+    note = f"{which} {'angiver ikke' if len(goals) == 1 else 'angiver'} {VAGUE_ONLY} " \
+           "(fx 'handler selv ind 2 gange om ugen')."
+    if half:
+        note += " " + "; ".join(half).capitalize() + "."
+    return Outcome(IKKE_OPFYLDT, note)
 
 
-# -- Q03 / Q06: the four domains of DOMAIN.md §3.2 ------------------------------------------
-DOMAINS: dict[str, re.Pattern[str]] = {
-    "bevægelse": _pattern([
-        "balance*", "kondition*", "styrke*", "muskel*", "muskul*", "uro", "indre uro",
-        "spænding*", "anspænd*", "motori*", "fysisk aktiv*", "fysisk træning", "gangfunktion",
-        "udholdenhed*", "smerte*",
-    ]),
-    "aktivitet": _pattern([
-        "struktur*", "strukturere", "rutine*", "egenomsorg*", "personlig hygiejne", "hygiejne*",
-        "transport*", "bussen", "offentlig transport", "husførelse*", "husholdning*",
-        "husligt*", "huslige*", "indkøb*", "madlavning*", "lave mad", "rengøring*", "tøjvask*",
-        "døgnrytme*", "planlægge*", "planlægning*", "ugeskema*", "måltid*", "økonomi",
-        "hverdagens opgaver", "daglige gøremål", "dagligdags*",
-    ]),
-    "mental": _pattern([
-        "hukommelse*", "koncentration*", "koncentrere*", "initiativ*", "energi*",
-        "negative tanker", "tankemønstr*", "kropsopfattelse*", "kropsbevidsthed*",
-        "opmærksomhed*", "overblik*", "overskud*", "udtrætt*", "træthed*", "angst*",
-        "bekymring*", "motivation*", "kognitiv*", "mestring*", "stress*",
-    ]),
-    "social": _pattern([
-        "social* færdighed*", "sociale relationer", "social kontakt", "sociale kontakter",
-        "tage kontakt", "kontakt med andre", "konflikt*", "samvær*", "isolation",
-        "isoler*", "sociale sammenhænge", "sociale situationer", "socialt", "relationer",
-        "kommunikation*", "samspil*",
-    ]),
-}
+# -- Q03 / Q06: the four domains of DOMAIN.md §3.2, from the catalogue's keywords -----------
+# A keyword counts with its Danish endings ("hukommelsen", "rutinerne") and as the first
+# part of a compound about the impairment ("hukommelsesproblemer", "balancetræning").
+_ENDING = r"(?:e|en|er|et|ene|erne|ens|ers|es|s|r|n|t|ede|ere|ne)?"
+_COMPOUND = (r"(?:s?(?:træning\w*|træne\w*|øvelse\w*|problem\w*|besvær\w*|vanskelighed\w*"
+             r"|nedsættelse\w*|tab\w*|svigt\w*|forstyrrel\w*|udfordring\w*|niveau\w*))?")
+
+
+def _keyword_regex(keyword: str) -> str:
+    tokens = [_danish(token) + _ENDING for token in keyword.split()]
+    return r"\s+".join(tokens) + _danish_pattern(_COMPOUND) + r"\b"
+
+
+def _danish_pattern(pattern: str) -> str:
+    return "".join(_LETTERS.get(ch) or ch for ch in pattern)
+
+
+@lru_cache(maxsize=8)
+def _domain_patterns(terms: tuple[LossTerm, ...]) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    by_domain: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for term in terms:
+        pattern = re.compile(r"\b" + _keyword_regex(term.keyword), re.IGNORECASE | re.UNICODE)
+        by_domain.setdefault(term.domain, []).append((term.point, pattern))
+    return by_domain
 
 
 def domains_named(text: str) -> dict[str, list[str]]:
-    """The domains whose words occur in ``text``, with the words that showed them."""
-    named = {}
-    for domain, pattern in DOMAINS.items():
-        words = _found(pattern, text)
+    """The domains whose catalogue keywords occur in ``text``, with the words (and the
+    catalogue point, e.g. '3c') that showed them, in catalogue order."""
+    named: dict[str, list[str]] = {}
+    if not text:
+        return named
+    for domain, patterns in _domain_patterns(function_loss_terms()).items():
+        words: dict[str, None] = {}
+        for point, pattern in patterns:
+            for match in pattern.finditer(text):
+                words.setdefault(f"{' '.join(match.group(0).lower().split())} ({point})")
         if words:
-            named[domain] = words
+            named[DOMAIN_TITLES.get(domain, domain)] = list(words)
     return named
 
 
@@ -184,18 +223,20 @@ def _describe(named: dict[str, list[str]]) -> str:
 
 @criterion("Q03", "Målrettede funktionsnedsættelser", "kvalitet", KVALITET,
            "Genoptræningsbehovet nævner mindst én funktionsnedsættelse i et af de fire "
-           "domæner (bevægelse, aktivitet, mental, social).")
+           "domæner (bevægelse, aktivitet, mental, social), efter katalogets nøgleord.")
 def q03(plan: Plan) -> Outcome:
+    if not plan.stated("genoptraeningsbehov"):
+        return Outcome(IKKE_OPFYLDT, "genoptraeningsbehov er ikke beskrevet, så ingen "
+                                     "funktionsnedsættelse er nævnt.")
     named = domains_named(plan.text("genoptraeningsbehov"))
     if named:
         return Outcome(OPFYLDT, f"genoptraeningsbehov nævner funktionsnedsættelser i "
                                 f"{len(named)} domæne(r): {_describe(named)}.")
-    if not plan.stated("genoptraeningsbehov"):
-        return Outcome(IKKE_OPFYLDT, "genoptraeningsbehov er ikke beskrevet, så ingen "
-                                     "funktionsnedsættelse er nævnt.")
-    return Outcome(IKKE_OPFYLDT, "genoptraeningsbehov nævner ingen funktionsnedsættelse i de "
-                                 "fire domæner (fx struktur, koncentration, kondition, "
-                                 "sociale færdigheder).")
+    return Outcome(IKKE_OPFYLDT, "genoptraeningsbehov nævner ingen funktionsnedsættelse med "
+                                 "katalogets nøgleord for de fire domæner (fx struktur, "
+                                 "hukommelse, kondition, sociale færdigheder); en diagnose "
+                                 "eller et ønske om hjælp alene er ikke en målrettet "
+                                 "funktionsnedsættelse.")
 
 
 # -- Q04 ----------------------------------------------------------------------------------
@@ -235,51 +276,210 @@ def q05(plan: Plan) -> Outcome:
 
 
 # -- Q06 ----------------------------------------------------------------------------------
-PSYCHOSIS = re.compile(r"\bF2\d")
-SUICIDE = _pattern(["selvmord*", "suicid*", "selvskade*", "selvskadende"])
-NEGATION = re.compile(r"\b(?:ingen|ikke|uden|afkraeft\w*|benaegt\w*)\s+(?:\w+\s+){0,2}$")
+# The 7-parameter model (DOMAIN.md §4): the letters of each parameter's cells, grades 5..1.
+# B = behandling, S = specialiseret, A = almen. The model has no combination rule; Q06
+# follows criteria.md: almen with any grade in a cell without A is worth discussing, and
+# specialised with every grade 1-2 is too.
+GRADE_COLUMNS = ("p1_selvmordsrisiko", "p2_indsigt", "p3_motivation", "p4_symptommestring",
+                 "p5_tidligere_forloeb", "p6_affektregulering", "p7_aarsag")
+MODEL_CELLS: dict[str, dict[int, str]] = {
+    "p1_selvmordsrisiko": {5: "B", 4: "B", 3: "S", 2: "A", 1: "A"},
+    "p2_indsigt": {5: "B", 4: "B", 3: "B/S", 2: "A", 1: "A"},
+    "p3_motivation": {5: "B", 4: "B", 3: "B/S", 2: "A", 1: "A"},
+    "p4_symptommestring": {5: "B", 4: "B", 3: "S/A", 2: "A", 1: "A"},
+    "p5_tidligere_forloeb": {5: "B", 4: "B", 3: "B/S", 2: "A", 1: "A"},
+    "p6_affektregulering": {5: "B", 4: "B/S", 3: "S/A", 2: "A", 1: "A"},
+    "p7_aarsag": {5: "B/S", 4: "B/S", 3: "S/A", 2: "A", 1: "A"},
+}
+
+
+def recorded_grades(plan: Plan) -> dict[str, int]:
+    """The 7-parameter grades the plan records (1-5), by column, in parameter order."""
+    grades = {}
+    for column in GRADE_COLUMNS:
+        value = plan.get(column)
+        if value is None:
+            continue
+        try:
+            grade = int(float(str(value).strip().replace(",", ".")))
+        except ValueError:
+            continue
+        if grade in MODEL_CELLS[column]:
+            grades[column] = grade
+    return grades
+
+
+def _cell(column: str, grade: int) -> str:
+    return f"{column} = {grade} ({MODEL_CELLS[column][grade]})"
+
+
+# -- Q06 without grades: a *current* raised suicide risk ------------------------------------
+# criteria.md: only a current raised risk points away from almen; a past attempt, a risk
+# that is "afklaret", negated or only named as the reason for the admission does not.
+# The text is folded (æ → ae) before these patterns run.
+SUICIDE = re.compile(r"\b(?:selvmord\w*|suicid\w*|tage\s+sit\s+(?:eget\s+)?liv|doedsoensk\w*"
+                     r"|doedstank\w*|livstraet\w*)")
+_NEGATION_BEFORE = re.compile(r"\b(?:ingen|ikke|uden|aldrig|intet|afkraefte\w*|benaegte\w*|"
+                              r"negere\w*)\b(?:\s+\S+){0,3}\s*$")
+_NEGATION_AFTER = re.compile(r"^\S*(?:\s+(?:er|vurderes|skoennes|findes|vurderet|nu|"
+                             r"aktuelt|fortsat))*\s+(?:ikke|lav|lavt|minimal|lille|ingen|"
+                             r"negativ|afkraeftet)\b")
+_RESOLVED = re.compile(r"\b(?:afklare\w*|afklaret|aftage\w*|aftaget|ophoert|forsvundet|"
+                       r"afstandtag\w*|tager\s+afstand|ikke\s+laengere|ikke\s+mere)\b")
+_CURRENT = re.compile(r"\b(?:fortsat|fortsaetter|aktuelt|aktuel|stadig|stadigvaek|vedvarende|"
+                      r"nu|p\.?t\.?|for\s+tiden|i\s+oejeblikket|ved\s+udskrivel\w*|"
+                      r"ved\s+udskrivning\w*|nyopstaa\w*)\b")
+_PAST = re.compile(r"\b(?:tidligere|har\s+haft|havde|hav\s+haft|haft|var|blev|anamnestisk\w*|"
+                   r"under\s+indlaeggelsen|ved\s+indlaeggelsen|foer\s+indlaeggelsen|"
+                   r"indlagt\s+(?:\S+\s+){0,4}(?:pga\.?|paa\s+grund\s+af|grundet|efter|med|"
+                   r"for)|indlaeggelse\w*\s+(?:pga\.?|paa\s+grund\s+af|grundet|efter)|"
+                   r"i\s+(?:19|20)\d\d|for\s+\S+\s+(?:aar|maaneder|uger)\s+siden|"
+                   r"forsoeg\w*|selvmordsforsoeg\w*)\b")
+_RAISED = re.compile(r"\b(?:forhoej\w*|oeget|oegede|hoej|akut\w*|selvmordstruet|suicidal\w*|"
+                     r"selvmordsfare\w*|moderat\w*|betydelig\w*)\b")
+# The patient "has" or "voices" the thoughts now ("har selvmordstanker", "oplever …");
+# "er bekymrede for selvmord" (someone's worry) is not itself a described risk.
+_PRESENT_HAS = re.compile(r"\b(?:har|oplever|udtrykker|beskriver|angiver)\s+(?:\S+\s+){0,2}$")
+_SENTENCE = re.compile(r"[.;!?\n]+")
 FREE_TEXT = ("helhedsvurdering", "funktionsevne", "genoptraeningsbehov", "maal", "ressourcer",
              "hensyn", "oevrige_indsatser", "bemaerkninger")
 
 
-_SUICIDE_HINTS = ("selvmord", "suicid", "selvskad")
+def _clauses(text: str) -> list[str]:
+    """Sentences split at commas, a relative clause ("…, som fortsat …") kept with its head."""
+    clauses = []
+    for sentence in _SENTENCE.split(text):
+        parts = [p.strip() for p in sentence.split(",")]
+        merged: list[str] = []
+        for part in parts:
+            if merged and re.match(r"(?:som|der|hvilket|hvor)\b", part):
+                merged[-1] += ", " + part
+            elif part:
+                merged.append(part)
+        clauses += merged
+    return clauses
 
 
-def names_suicide_risk(plan: Plan) -> str | None:
-    """The column that names suicide risk (not negated: "ingen selvmordstanker")."""
+def suicide_mention(clause: str) -> str | None:
+    """How a folded clause speaks of suicide: ``aktuel`` (a current raised risk),
+    ``tidligere``, ``afklaret``, ``benaegtet`` or ``uden tid``; None without a mention."""
+    match = SUICIDE.search(clause)
+    if not match:
+        return None
+    before, after = clause[:match.start()], clause[match.end():]
+    if _NEGATION_BEFORE.search(before) or _NEGATION_AFTER.search(after):
+        return "benaegtet"
+    if _RESOLVED.search(clause):
+        return "afklaret"
+    if _CURRENT.search(clause):
+        return "aktuel"
+    if _PAST.search(clause):
+        return "tidligere"
+    if _RAISED.search(clause) or _PRESENT_HAS.search(before):
+        return "aktuel"
+    return "uden tid"
+
+
+def suicide_mentions(plan: Plan) -> list[tuple[str, str]]:
+    """(column, kind) for every clause of the free text that speaks of suicide."""
+    found = []
     for column in FREE_TEXT:
         text = plan.text(column)
         lowered = text.lower()
         if not any(hint in lowered for hint in _SUICIDE_HINTS):
             continue
-        folded = fold_text(text)
-        for match in SUICIDE.finditer(folded):
-            if not NEGATION.search(folded[:match.start()]):
-                return column
-    return None
+        for clause in _clauses(fold_text_keep_breaks(text)):
+            kind = suicide_mention(clause)
+            if kind:
+                found.append((column, kind))
+    return found
+
+
+_SUICIDE_HINTS = ("selvmord", "suicid", "sit liv", "sit eget liv", "dødsønsk", "doedsoensk",
+                  "dødstank", "doedstank", "livstræt", "livstraet")
+_MENTION_WORDS = {"tidligere": "tidligere (ikke aktuel)", "afklaret": "afklaret",
+                  "benaegtet": "benægtet", "uden tid": "nævnt uden en aktuel risiko"}
+
+
+def fold_text_keep_breaks(text: str) -> str:
+    """Folded text with its sentence breaks (line breaks end a bullet)."""
+    return "\n".join(fold_text(line) for line in str(text).splitlines())
+
+
+def _complexity_note(plan: Plan) -> str:
+    notes = []
+    named = domains_named(plan.text("genoptraeningsbehov"))
+    if len(named) >= plan.settings.complexity_domains:
+        notes.append(f"Behovet spænder over {len(named)} domæner ({', '.join(named)}): det "
+                     "peger på kommunens avancerede niveau inden for almen genoptræning, "
+                     "ikke på specialiseret niveau.")
+    if PSYCHOSIS.search(plan.text("diagnose")):
+        notes.append("En psykosediagnose peger ikke i sig selv væk fra almen.")
+    return (" " + " ".join(notes)) if notes else ""
+
+
+PSYCHOSIS = re.compile(r"\bF2\d")
 
 
 @criterion("Q06", "Niveau passer til kompleksitet", "kvalitet", KVALITET,
-           "Almen genoptræning er ikke valgt til komplekse behov (mange domæner, psykose "
-           "eller selvmordsrisiko).")
+           "Niveauet passer til 7-parametermodellen: almen, når ingen gradering ligger i en "
+           "celle uden A, og uden gradering ingen aktuel forhøjet selvmordsrisiko.")
 def q06(plan: Plan) -> Outcome:
     level = plan.get("niveau")
     if level is None:
         return Outcome(KAN_IKKE_VURDERES, "niveau er ikke angivet.")
+    grades = recorded_grades(plan)
+    if grades:
+        return _q06_graded(plan, str(level), grades)
+    return _q06_text(plan, str(level), "Planen har ingen gradering i 7-parametermodellen. ")
+
+
+def _q06_graded(plan: Plan, level: str, grades: dict[str, int]) -> Outcome:
+    away = [c for c, g in grades.items() if "A" not in MODEL_CELLS[c][g]]
+    toward = [c for c, g in grades.items() if g <= 2]
+    missing = [c for c in GRADE_COLUMNS if c not in grades]
+    graded = f"{len(grades)} af 7 parametre er graderet" + (
+        f" ({', '.join(missing)} mangler)." if missing else ".")
+    conflict = ("Graderingerne peger i forskellige retninger; modellen har ingen "
+                "kombinationsregel, så forummet afgør." if away and len(away) < len(grades)
+                else "")
+
+    def note(*parts: str) -> str:
+        return " ".join(part for part in parts if part)
+
+    if level == "almen":
+        if away:
+            cells = ", ".join(_cell(c, grades[c]) for c in away)
+            return Outcome(IKKE_OPFYLDT, note(f"Niveau almen, men {cells} ligger i celler "
+                                              "uden A (almen) i 7-parametermodellen.",
+                                              graded, conflict))
+        if "p1_selvmordsrisiko" not in grades:
+            return _q06_text(plan, level, graded + " ")
+        return Outcome(OPFYLDT, note("Niveau almen passer til graderingen: alle graderede "
+                                     "parametre ligger i celler med A.", graded)
+                       + _complexity_note(plan))
+    if len(toward) == len(GRADE_COLUMNS):
+        return Outcome(IKKE_OPFYLDT, f"Niveau {level}, men alle syv parametre er graderet "
+                                     "1-2 og peger på A (almen genoptræning).")
+    reason = (", ".join(_cell(c, grades[c]) for c in away) + " peger væk fra almen" if away
+              else "ikke alle syv parametre er graderet 1-2")
+    return Outcome(OPFYLDT, note(f"Niveau {level}: {reason}.", graded, conflict))
+
+
+def _q06_text(plan: Plan, level: str, prefix: str) -> Outcome:
     if level != "almen":
-        return Outcome(OPFYLDT, f"Niveau {level} er ikke almen.")
-    reasons = []
-    named = domains_named(plan.text("genoptraeningsbehov"))
-    if len(named) >= plan.settings.complexity_domains:
-        reasons.append(f"behovet spænder over {len(named)} domæner ({', '.join(named)})")
-    diagnoses = plan.text("diagnose")
-    if PSYCHOSIS.search(diagnoses):
-        reasons.append("diagnosen er en psykose (F20-F29)")
-    column = names_suicide_risk(plan)
-    if column:
-        reasons.append(f"{column} nævner selvmordsrisiko")
-    if reasons:
-        return Outcome(IKKE_OPFYLDT, "Niveau almen, men " + " og ".join(reasons)
-                       + ": overvej specialiseret niveau.")
-    return Outcome(OPFYLDT, f"Niveau almen passer: {len(named)} domæne(r), ingen psykose, "
-                            "ingen selvmordsrisiko nævnt.")
+        return Outcome(OPFYLDT, f"{prefix}Niveau {level}; uden gradering vurderer Q06 kun, "
+                                "om almen er valgt trods en aktuel forhøjet selvmordsrisiko.")
+    mentions = suicide_mentions(plan)
+    current = sorted({column for column, kind in mentions if kind == "aktuel"},
+                     key=FREE_TEXT.index)
+    if current:
+        return Outcome(IKKE_OPFYLDT, f"{prefix}Niveau almen, men {', '.join(current)} "
+                                     "beskriver en aktuel forhøjet selvmordsrisiko: overvej "
+                                     "specialiseret niveau eller fortsat behandling (celle B/S "
+                                     "for parameter 1).")
+    note = f"{prefix}Niveau almen passer: ingen aktuel forhøjet selvmordsrisiko beskrevet."
+    other = [f"{column}: {_MENTION_WORDS[kind]}" for column, kind in mentions]
+    if other:
+        note += " Selvmord nævnes (" + "; ".join(dict.fromkeys(other)) + ")."
+    return Outcome(OPFYLDT, note + _complexity_note(plan))

@@ -7,21 +7,13 @@ this module (tables, styled tables, charts, short Danish texts). Running them is
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import logging
-import os
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from auditlib.errors import AuditlibError, NotebookError, OutputError
 from auditlib.messages import msg
 from auditlib.resources import reference_dir
 from auditlib.vocabulary import SHARE_COLOURS, share_level
-
-
 
 # -- paths and defaults ---------------------------------------------------------------
 
@@ -288,36 +280,22 @@ REFERENCE_FILE = "regional-notat-2019.csv"
 
 
 def reference_figures(path: str | Path | None = None) -> pd.DataFrame:
-    """The published figures of the regional notat (``figur, aar, gruppe, antal, kilde``)."""
-    path = resolve(path, reference_dir() / REFERENCE_FILE)
-    return pd.read_csv(path, dtype={"aar": "Int64", "antal": "Int64"})
+    """The published figures (``figur, aar, gruppe, antal, kilde``), from
+    ``auditlib.counts.reference``."""
+    from auditlib.counts.reference import reference_figures as figures
+
+    return figures(resolve(path, reference_dir() / REFERENCE_FILE) if path else None)
 
 
 def reference_comparison(frame: pd.DataFrame, min_count: int = 5,
-                         path: str | Path | None = None) -> pd.DataFrame:
-    """The notat's figures beside the register's (all its years), by the same groups;
-    the register's small counts shown as ``<min_count``."""
-    from auditlib.counts import ANXIETY, DEPRESSION, diagnosis_group
+                         path: str | Path | None = None,
+                         suppress_zero: bool = True) -> pd.DataFrame:
+    """The published figures beside the register's (``auditlib.counts.count_report``:
+    suppressed in one system with the breakdowns)."""
+    from auditlib.counts.rates import count_report
 
-    reference = reference_figures(path)
-    groups = frame["diagnose"].map(diagnosis_group)
-    anxiety_depression = int(groups.isin([ANXIETY, DEPRESSION]).sum())
-    municipalities = frame["kommune"].fillna("").astype(str).value_counts()
-
-    def register_count(figure: str, group: str) -> int:
-        if figure == "planer_fra_psykiatrien":
-            return len(frame)
-        if figure == "planer_efter_diagnose":
-            return anxiety_depression if group.startswith("angst") else \
-                len(frame) - anxiety_depression
-        return int(municipalities.get(group, 0))
-
-    counts = [register_count(f, g) for f, g in zip(reference["figur"], reference["gruppe"],
-                                                   strict=True)]
-    shown = [str(n) if n == 0 or n >= min_count else f"<{min_count}" for n in counts]
-    return pd.DataFrame({"figur": reference["figur"], "gruppe": reference["gruppe"],
-                         "notat_aar": reference["aar"], "notat_antal": reference["antal"],
-                         "register_antal": shown})
+    return count_report(frame, reference=reference_figures(path), min_count=min_count,
+                        suppress_zero=suppress_zero).reference
 
 
 # -- classifier -------------------------------------------------------------------------

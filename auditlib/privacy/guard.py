@@ -39,7 +39,8 @@ def finding_lines(findings: Sequence[Finding], limit: int = MAX_LISTED) -> list[
 def refusal_message(register_or_source, findings: Sequence[Finding]) -> str:
     """How many suspected identifiers in how many plans, and where each one is."""
     findings = list(findings)
-    plans = {(f.plan_id, f.row) if not f.plan_id else f.plan_id for f in findings}
+    plans = {f.row if f.row is not None and (f.hide_id or not f.plan_id) else f.plan_id
+             for f in findings}
     head = msg("privat_afvist", name=_source_name(register_or_source), count=len(findings),
                plans=len(plans))
     return "\n".join([head, *finding_lines(findings), msg("privat_afvist_hjaelp")])
@@ -53,11 +54,14 @@ def guard_register(register, config=None, cluster: str | None = None) -> None:
                            listed=True)
 
 
-def redact_frame(frame: pd.DataFrame, findings: Sequence[Finding]) -> pd.DataFrame:
+def redact_frame(frame: pd.DataFrame, findings: Sequence[Finding],
+                 cells: dict[str, list[str | None]] | None = None) -> pd.DataFrame:
     """A copy of ``frame`` with each finding replaced by its tag (``[CPR]``, ``[NAVN]`` …).
 
     A finding is placed by its ``row`` (position in the frame) when it has one, else by
-    its plan_id. Spans in one cell are replaced from the end so offsets stay valid.
+    its plan_id. ``cells`` are the texts the scan read (``scanned_cells``): a structured
+    cell the loader could not convert is redacted from its text as written. Spans in one
+    cell are replaced from the end so offsets stay valid. A flagged plan_id is replaced too.
     """
     out = frame.copy()
     by_cell: dict[tuple[int, str], list[Finding]] = {}
@@ -69,18 +73,26 @@ def redact_frame(frame: pd.DataFrame, findings: Sequence[Finding]) -> pd.DataFra
             rows = [i for i, plan_id in enumerate(ids) if plan_id == finding.plan_id]
         for row in rows:
             by_cell.setdefault((row, finding.column), []).append(finding)
-    columns = {}
+    columns: dict[str, list[object]] = {}
     for (row, column), cell_findings in by_cell.items():
         if column not in out.columns:
             continue
-        values = columns.setdefault(column, out[column].tolist())
+        if column not in columns:
+            values = out[column].astype(object).tolist()
+            if str(out[column].dtype).startswith("datetime"):
+                # Dates as plain ISO dates, as the register contract writes them.
+                values = [None if pd.isna(v) else v.strftime("%Y-%m-%d") for v in values]
+            columns[column] = values
+        values = columns[column]
         text = values[row]
+        if not isinstance(text, str):
+            text = cells[column][row] if cells and column in cells else None
         if not isinstance(text, str):
             continue
         for finding in sorted(cell_findings, key=lambda f: f.start, reverse=True):
             text = text[:finding.start] + REGISTRY[finding.kind].tag + text[finding.end:]
         values[row] = text
     for column, values in columns.items():
-        out[column] = pd.Series(values, index=out.index, dtype=out[column].dtype
-                                if str(out[column].dtype) == "string" else object)
+        out[column] = pd.Series(values, index=out.index,
+                                dtype="string" if str(out[column].dtype) == "string" else object)
     return out

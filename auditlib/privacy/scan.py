@@ -1,21 +1,25 @@
 """Scanning texts and registers for direct identifiers (spec/privacy.md).
 
-A finding says where (plan_id, column, character offsets), what kind and why; it never
+The engine asks every active recognizer for candidates, raises a candidate's score when
+one of the recognizer's context words stands just before it, keeps what reaches the
+recognizer's ``min_score`` and resolves overlaps. A finding says where (plan_id or row,
+column, character offsets), what kind and why (pattern, context word, score); it never
 holds the text it found, so a finding can be printed, logged or raised safely.
 """
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 
-from auditlib.privacy.recognizers import REGISTRY, NameRecognizer
-from auditlib.register.columns import COLUMN_BY_NAME, SCANNED_KINDS
-
-# plan_id is the forum's pseudonym: only the kinds that could hide in a key are looked for.
-PLAN_ID_KINDS = ("cpr", "telefon", "email")
+from auditlib.privacy.recognizers import REGISTRY, Recognizer
+from auditlib.privacy.recognizers.base import Candidate, words_before
 
 
 @dataclass(frozen=True)
@@ -23,7 +27,9 @@ class Finding:
     """One suspected identifier: where, what kind, how sure and why (never the value).
 
     ``row`` is the row's position in the register's frame (None for ``scan_text``); it lets
-    ``redact_frame`` find the cell when plan_id is missing or repeated.
+    ``redact_frame`` find the cell when plan_id is missing, repeated or itself flagged.
+    ``line`` is the row's line in the source file (header = line 1) when known.
+    ``hide_id``: the plan's id is itself an identifier, so the finding names the row.
     """
 
     plan_id: str
@@ -34,17 +40,45 @@ class Finding:
     score: float
     reason: str
     row: int | None = None
+    pattern: str = ""
+    context: str = ""
+    line: int | None = None
+    hide_id: bool = False
+
+    @property
+    def where(self) -> str:
+        """The plan's id, or "række N" when the id may not be shown or is missing."""
+        from auditlib.messages import msg
+
+        if self.plan_id and not self.hide_id:
+            return self.plan_id
+        if self.row is not None:
+            return msg("sted_raekke", row=self.line if self.line is not None else self.row + 2)
+        return "-"
 
     def __str__(self) -> str:
         from auditlib.messages import msg
 
-        return msg("privat_fund_linje", plan_id=self.plan_id or "-", column=self.column or "-",
+        if self.plan_id and not self.hide_id:
+            return msg("privat_fund_linje", plan_id=self.plan_id, column=self.column or "-",
+                       kind=self.kind, start=self.start, end=self.end)
+        return msg("privat_fund_linje_sted", where=self.where, column=self.column or "-",
                    kind=self.kind, start=self.start, end=self.end)
+
+    def explain(self) -> str:
+        """Why this was found, in Danish: pattern, context word and score (never the value)."""
+        from auditlib.messages import msg
+
+        context = (msg("privat_forklaring_kontekst", word=self.context) if self.context
+                   else msg("privat_forklaring_ingen_kontekst"))
+        return msg("privat_forklaring", reason=self.reason, pattern=self.pattern,
+                   context=context, score=f"{self.score:.2f}".replace(".", ","))
 
     def as_row(self) -> dict[str, object]:
         """The ``plan_id,column,kind,start,end`` row of ``scan --format csv``."""
-        return {"plan_id": self.plan_id, "column": self.column, "kind": self.kind,
-                "start": self.start, "end": self.end}
+        return {"plan_id": self.where if self.row is not None or self.plan_id else "",
+                "column": self.column, "kind": self.kind, "start": self.start,
+                "end": self.end}
 
 
 def _active_kinds(config, kinds: Iterable[str] | None) -> tuple[str, ...]:
@@ -59,12 +93,26 @@ def _allow_words(config, cluster: str | None) -> frozenset[str]:
     return frozenset(w.casefold().strip() for w in config.privacy.allow_for(cluster) if w.strip())
 
 
-Span = tuple[int, int, float, str]  # start, end, score, kind
+def apply_context(recognizer: Recognizer, text: str, candidate: Candidate) -> Candidate:
+    """Raise the score when a declared context word stands just before the candidate."""
+    if not recognizer.context_words:
+        return candidate
+    before = words_before(text, candidate.start, recognizer.context_window)
+    for word in reversed(before):
+        if word in recognizer.context_words or word.rstrip(".:") in recognizer.context_words:
+            return replace(candidate, score=min(1.0, candidate.score + recognizer.context_boost),
+                           context=word)
+    return candidate
+
+
+_DIGIT = re.compile(r"\d")
+Span = tuple[int, int, float, str, str, str]  # start, end, score, kind, pattern, context
 
 
 def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     """Keep the highest-scoring finding of every group of overlapping ones."""
-    # Highest score first, then the longer span, then the earlier one.
+    if len(spans) < 2:
+        return spans
     ordered = sorted(spans, key=lambda s: (-s[2], -(s[1] - s[0]), s[0]))
     kept: list[Span] = []
     for span in ordered:
@@ -73,19 +121,61 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(kept)
 
 
-def _scan(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
+def scan_spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
+    """Every finding in one text as plain tuples."""
+    return _resolve_overlaps(_spans(text, kinds, allow))
+
+
+def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
+    """The engine's inner loop: candidates, context, threshold, allow list."""
     spans: list[Span] = []
+    has = {"": True, "digit": _DIGIT.search(text) is not None, "@": "@" in text}
     for kind in kinds:
         recognizer = REGISTRY[kind]
-        if isinstance(recognizer, NameRecognizer):
-            found = recognizer.find(text, allow)
-        else:
-            found = recognizer.find(text)
-        for start, end, score in found:
-            if allow and text[start:end].casefold().strip() in allow:
+        if not has[recognizer.needs]:
+            continue
+        for candidate in recognizer.candidates(text, allow):
+            if candidate.score < recognizer.min_score or recognizer.context_words:
+                candidate = apply_context(recognizer, text, candidate)
+            if candidate.score < recognizer.min_score:
                 continue
-            spans.append((start, end, score, kind))
-    return _resolve_overlaps(spans)
+            if allow and text[candidate.start:candidate.end].casefold().strip() in allow:
+                continue
+            spans.append((candidate.start, candidate.end, round(candidate.score, 2), kind,
+                          candidate.pattern, candidate.context))
+    return spans
+
+
+# Cells are joined with this between them for the recognizers that run on many cells at
+# once: a line break ends every context window and no pattern crosses NUL.
+SEPARATOR = "\n\0\n"
+
+
+def scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -> list[list[Span]]:
+    """The findings of every text, as ``scan_spans`` would give them one by one.
+
+    Recognizers marked ``batch`` run once over all texts joined by ``SEPARATOR`` (one
+    regex pass instead of one per cell: the speed of large registers); the others run
+    per text. Spans are mapped back to their text by offset.
+    """
+    batch = tuple(k for k in kinds if REGISTRY[k].batch)
+    single = tuple(k for k in kinds if not REGISTRY[k].batch)
+    per_text: list[list[Span]] = [[] for _ in texts]
+    if batch and texts:
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + len(SEPARATOR)
+        for span in _spans(SEPARATOR.join(texts), batch, allow):
+            i = bisect.bisect_right(starts, span[0]) - 1
+            offset = starts[i]
+            if span[1] <= offset + len(texts[i]):
+                per_text[i].append((span[0] - offset, span[1] - offset, *span[2:]))
+    for i, text in enumerate(texts):
+        if single:
+            per_text[i].extend(_spans(text, single, allow))
+        per_text[i] = _resolve_overlaps(per_text[i])
+    return per_text
 
 
 def scan_text(text: str, config=None, cluster: str | None = None,
@@ -93,50 +183,96 @@ def scan_text(text: str, config=None, cluster: str | None = None,
     """Every suspected identifier in ``text`` (plan_id and column left empty)."""
     if not isinstance(text, str) or not text:
         return []
-    return [Finding("", "", kind, start, end, score, REGISTRY[kind].reason)
-            for start, end, score, kind in _scan(text, _active_kinds(config, kinds),
-                                                 _allow_words(config, cluster))]
+    return [Finding("", "", kind, start, end, score, REGISTRY[kind].reason, pattern=pattern,
+                    context=context)
+            for start, end, score, kind, pattern, context
+            in scan_spans(text, _active_kinds(config, kinds), _allow_words(config, cluster))]
 
 
-def scanned_columns(frame: pd.DataFrame) -> list[str]:
-    """The columns that can hold an identifier: text, free text and unknown extra columns."""
-    return [c for c in frame.columns
-            if c == "plan_id" or c not in COLUMN_BY_NAME
-            or COLUMN_BY_NAME[c].kind in SCANNED_KINDS]
+def cell_text(value) -> str | None:
+    """The text of a cell as the guard reads it: strings as they are, numbers and dates as
+    written ("1705794487", not "1705794487.0"); None for a blank cell."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return value if value.strip() else ""
+    if isinstance(value, float):
+        if value != value:  # NaN
+            return None
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (dt.date, dt.datetime, pd.Timestamp)):
+        return None if pd.isna(value) else ""  # a date the loader read: no identifier
+    if pd.isna(value):
+        return None
+    return str(value)
+
+
+def scanned_cells(register) -> tuple[dict[str, list[str | None]], list[int | None]]:
+    """Every column's cell texts, and each row's line in the source file when known.
+
+    Every column is scanned, structured ones too (spec/privacy.md). A structured cell the
+    loader could not convert (a CPR typed into ``udskrevet``, an e-mail in ``niveau``) is
+    blank in the typed frame, so its text is taken from the file as written.
+    """
+    frame = register.frame if hasattr(register, "frame") else register
+    cells = {column: [cell_text(v) for v in frame[column].tolist()] for column in frame.columns}
+    lines: list[int | None] = [None] * len(frame)
+    source = getattr(register, "source", None)
+    if source is not None and Path(source).exists():
+        from auditlib.register.read import read_raw
+
+        try:
+            raw = read_raw(Path(source))
+        except Exception:  # the loader already reported an unreadable file  # noqa: BLE001
+            raw = None
+        if raw is not None and len(raw.rows) == len(frame):
+            lines = [location[0] for location in raw.locations]
+            for column in raw.columns:
+                if column not in cells:
+                    continue
+                texts = cells[column]
+                for i, row in enumerate(raw.rows):
+                    if texts[i] is None:
+                        texts[i] = cell_text(row.get(column))
+    return cells, lines
 
 
 def scan_register(register, config=None, cluster: str | None = None) -> list[Finding]:
-    """Every finding in every scanned cell, sorted by plan_id, column and start.
+    """Every finding in every cell of every column, sorted by row, column and start.
 
     The allow list is the one of ``cluster``, or of each plan's own ``klynge`` when no
-    cluster is given.
+    cluster is given. A plan whose plan_id is itself flagged is named by its row only.
     """
     frame = register.frame if hasattr(register, "frame") else register
     kinds = _active_kinds(config, None)
-    id_kinds = tuple(k for k in kinds if k in PLAN_ID_KINDS)
-    # Registers repeat text (templates, "-", unit names): scan each distinct text once.
-    cache: dict[tuple[str, bool, frozenset[str]], list] = {}
+    cells, lines = scanned_cells(register)
     allow_cache: dict[str | None, frozenset[str]] = {}
-    plan_ids = frame["plan_id"].tolist() if "plan_id" in frame.columns else [None] * len(frame)
-    clusters = (frame["klynge"].tolist() if cluster is None and "klynge" in frame.columns
+    plan_ids = cells.get("plan_id", [None] * len(frame))
+    clusters = (cells["klynge"] if cluster is None and "klynge" in cells
                 else [cluster] * len(frame))
-    findings: list[Finding] = []
-    for column in scanned_columns(frame):
-        is_id = column == "plan_id"
-        for row, value in enumerate(frame[column].tolist()):
-            if not isinstance(value, str) or not value.strip():
+    # Cells grouped by the allow list that applies to them, scanned group by group.
+    groups: dict[frozenset[str], list[tuple[str, int, str]]] = {}
+    for column, texts in cells.items():
+        for row, text in enumerate(texts):
+            if not text:
                 continue
-            row_cluster = clusters[row] if isinstance(clusters[row], str) else None
+            row_cluster = clusters[row]
             if row_cluster not in allow_cache:
                 allow_cache[row_cluster] = _allow_words(config, row_cluster)
-            allow = allow_cache[row_cluster]
-            key = (value, is_id, allow)
-            if key not in cache:
-                cache[key] = _scan(value, id_kinds if is_id else kinds, allow)
-            plan_id = plan_ids[row]
-            plan_id = plan_id if isinstance(plan_id, str) else ""
-            for start, end, score, kind in cache[key]:
-                findings.append(Finding(plan_id, column, kind, start, end, score,
-                                        REGISTRY[kind].reason, row=row))
-    findings.sort(key=lambda f: (f.plan_id, f.column, f.start, f.row or 0))
+            groups.setdefault(allow_cache[row_cluster], []).append((column, row, text))
+    findings: list[Finding] = []
+    for allow, group in groups.items():
+        results = scan_many([text for _, _, text in group], kinds, allow)
+        for (column, row, _), spans in zip(group, results, strict=True):
+            for start, end, score, kind, pattern, context in spans:
+                findings.append(Finding(plan_ids[row] or "", column, kind, start, end, score,
+                                        REGISTRY[kind].reason, row=row, pattern=pattern,
+                                        context=context, line=lines[row]))
+    flagged_rows = {f.row for f in findings if f.column == "plan_id"}
+    if flagged_rows:
+        findings = [replace(f, plan_id="", hide_id=True) if f.row in flagged_rows else f
+                    for f in findings]
+    findings.sort(key=lambda f: (f.row if f.row is not None else -1, f.column, f.start))
     return findings

@@ -13,6 +13,8 @@ YES_NO = ("ja", "nej")
 LEVELS = ("almen", "specialiseret", "rehabilitering_specialiseret")
 CONTACT_TYPES = ("indlaeggelse", "ambulant")
 SEXES = ("k", "m", "ukendt")
+# The 7-parameter model's grades (DOMAIN.md §4): 5 = most impaired, 1 = least.
+GRADES = ("1", "2", "3", "4", "5")
 
 LEVEL_TITLES = {
     "almen": "Almen genoptræning",
@@ -94,7 +96,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("samtykke_egen_laege", "category", "Samtykke til kopi til egen læge",
            "ja/nej: patientens svar på, om egen læge må få en kopi. Tom = ikke spurgt.",
            allowed=YES_NO, anchor="BEK 918 §4"),
-    Column("helhedsvurdering", "freetext", "Helhedsvurdering", "Den samlede vurdering."),
+    Column("helhedsvurdering", "freetext", "Helhedsvurdering",
+           "Borgerens samlede funktionsevne og samlede behov for rehabilitering. Skal "
+           "udfyldes ved rehabilitering på specialiseret niveau (kriterium K06). Det er ikke "
+           "den overordnede helhedsvurdering, der afgør, om der skal laves en plan.",
+           anchor="BEK 918 §2 stk. 3"),
     Column("funktionsevne", "freetext", "Funktionsevne",
            "Funktionsevne ved udskrivning – gerne sammenlignet med tidligere funktionsniveau."),
     Column("genoptraeningsbehov", "freetext", "Genoptræningsbehov",
@@ -105,6 +111,20 @@ COLUMNS: tuple[Column, ...] = (
     Column("oevrige_indsatser", "freetext", "Øvrige indsatser",
            "Andre indsatser sideløbende (behandling, socialt, beskæftigelse, civilsamfund)."),
     Column("bemaerkninger", "freetext", "Bemærkninger", "Andet."),
+    # Optional: the hospital's grades in the 7-parameter model (data-contract.md); Q06 uses
+    # them when present. Parameters are keyed by number, as the model's names vary.
+    *(Column(name, "category", title, f"Valgfri. Gradering 1-5 i 7-parametermodellen "
+             f"(5 = mest påvirket): {help}", allowed=GRADES, anchor="7-parametermodellen")
+      for name, title, help in (
+          ("p1_selvmordsrisiko", "P1 Selvmordsrisiko", "selvmordsrisiko."),
+          ("p2_indsigt", "P2 Psykologisk indsigt", "psykologisk indsigt."),
+          ("p3_motivation", "P3 Motivation", "motivation for at arbejde med sig selv."),
+          ("p4_symptommestring", "P4 Symptommestring", "symptommestring."),
+          ("p5_tidligere_forloeb", "P5 Tidligere forløb", "tidligere behandlingsforløb."),
+          ("p6_affektregulering", "P6 Affektregulering",
+           "affektregulering og hverdagens opgaver."),
+          ("p7_aarsag", "P7 Årsag til funktionsnedsættelsen",
+           "årsag til funktionsnedsættelsen (psykisk/somatisk)."))),
 )
 
 COLUMN_BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
@@ -112,6 +132,7 @@ COLUMN_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 REQUIRED_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)
 DATE_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "date")
 CATEGORY_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "category")
+GRADE_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.allowed == GRADES)
 FREE_TEXT_COLUMNS: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.kind == "freetext")
 # Text the privacy guard scans: every text-like column, structured or free.
 SCANNED_KINDS = ("text", "freetext")

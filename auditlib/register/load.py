@@ -39,6 +39,9 @@ class Register:
     source: Path
     sha256: str
     extra_columns: list[str] = field(default_factory=list)
+    # Plans whose blank klynge was filled from kommune by the cluster map, and the map's file.
+    filled_clusters: int = 0
+    cluster_map_source: str = ""
 
     @property
     def ok(self) -> bool:
@@ -96,8 +99,11 @@ def _locate(table: RawTable, frame: pd.DataFrame, index: int, column: str, messa
     return Problem(column, message, plan_id=plan_id, row=row, file=file, index=index)
 
 
-def load_register(path: str | Path) -> Register:
+def load_register(path: str | Path, cluster_map=None) -> Register:
     """Load ``path`` and return the register with all its problems.
+
+    A blank ``klynge`` is filled from ``kommune`` by ``cluster_map`` (default: the packaged
+    map, auditlib/klynger.yaml); a municipality the map does not know stays as it is.
 
     Raises RegisterUnusableError when the file cannot be used at all
     (wrong type, corrupt, empty, missing required columns).
@@ -144,6 +150,7 @@ def load_register(path: str | Path) -> Register:
                 data[col].append(converted)
 
     frame = pd.DataFrame(data, columns=columns)
+    frame, filled = _fill_clusters(frame, cluster_map)
     for i, col, message in cell_problems:
         problems.append(_locate(table, frame, i, col, message, prefer_row=col == "plan_id"))
     converted_badly = {(i, col) for i, col, _ in cell_problems}
@@ -152,7 +159,22 @@ def load_register(path: str | Path) -> Register:
     frame = _typed(frame)
     problems.sort(key=_problem_order(table, frame))
     return Register(frame, problems, path, checksum(path),
-                    [c for c in extra if c not in misspelt_names])
+                    [c for c in extra if c not in misspelt_names], *filled)
+
+
+def _fill_clusters(frame: pd.DataFrame, cluster_map) -> tuple[pd.DataFrame, tuple[int, str]]:
+    """A blank klynge from the cluster map's cluster of kommune (data-contract.md)."""
+    from auditlib.clusters import load_cluster_map
+
+    blank = frame["klynge"].isna()
+    if not blank.any():
+        return frame, (0, "")
+    cluster_map = cluster_map or load_cluster_map()
+    found = frame.loc[blank, "kommune"].map(cluster_map.cluster_of)
+    found = found[found.notna()]
+    frame = frame.copy()
+    frame.loc[found.index, "klynge"] = found
+    return frame, (len(found), Path(cluster_map.source).name if len(found) else "")
 
 
 # An extra column this close to a contract name is taken for a typo of it (difflib's ratio:
@@ -161,15 +183,16 @@ def load_register(path: str | Path) -> Register:
 TYPO_CUTOFF = 0.8
 
 
-def misspelt_columns(columns: list[str]) -> list[Problem]:
-    """A problem for every column that is not in the contract but close to a name in it."""
+def misspelt_columns(columns: list[str], names: tuple[str, ...] = COLUMN_NAMES) -> list[Problem]:
+    """A problem for every column that is not in the contract (``names``, default the plan
+    register's) but close to a name in it."""
     import difflib
 
     problems = []
     for column in columns:
-        if column in COLUMN_BY_NAME:
+        if column in names:
             continue
-        close = difflib.get_close_matches(column, COLUMN_NAMES, n=1, cutoff=TYPO_CUTOFF)
+        close = difflib.get_close_matches(column, names, n=1, cutoff=TYPO_CUTOFF)
         if close:
             key = "kolonne_tastefejl_dublet" if close[0] in columns else "kolonne_tastefejl"
             problems.append(Problem(column, msg(key, column=column, suggestion=close[0])))

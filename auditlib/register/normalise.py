@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from auditlib.messages import join_allowed, msg
-from auditlib.register.columns import AGE_BANDS, COLUMN_BY_NAME, YES_NO, Column
+from auditlib.register.columns import AGE_BANDS, COLUMN_BY_NAME, GRADES, YES_NO, Column
 from auditlib.text import fold_name
 
 YES = {"ja", "j", "yes", "y", "true", "x", "1"}
@@ -87,11 +87,21 @@ def convert_category(column: Column, value: object) -> str:
         raise Invalid("ja_nej")
     if column.allowed == AGE_BANDS:
         return convert_age_band(value)
+    if column.allowed == GRADES:
+        return convert_grade(value)
     key = fold_name(to_text(value))
     key = column.synonyms.get(key, key)
     if key in column.allowed:
         return key
     raise Invalid("kategori_ukendt", allowed=join_allowed(column.allowed))
+
+
+def convert_grade(value: object) -> str:
+    """A 7-parameter grade: a whole number 1-5 (Excel gives 3.0, people write "3")."""
+    text = to_text(value).replace(",", ".")
+    if re.fullmatch(r"[1-5](?:\.0+)?", text):
+        return text[0]
+    raise Invalid("kategori_ukendt", allowed=join_allowed(GRADES))
 
 
 def convert_age_band(value: object) -> str:

@@ -39,9 +39,14 @@ class PreparedRegister(Register):
 
 
 def extra_column_notices(register: Register) -> list[str]:
-    if not register.extra_columns:
-        return []
-    return [msg("kolonner_ekstra", columns=", ".join(f"'{c}'" for c in register.extra_columns))]
+    notices = []
+    if register.extra_columns:
+        notices.append(msg("kolonner_ekstra",
+                           columns=", ".join(f"'{c}'" for c in register.extra_columns)))
+    if register.filled_clusters:
+        notices.append(msg("klynge_udfyldt", count=register.filled_clusters,
+                           source=register.cluster_map_source))
+    return notices
 
 
 def select_cluster(register: Register, cluster: str | None) -> tuple[pd.DataFrame, list[int]]:
@@ -85,7 +90,12 @@ def prepare_register(source: str | Path | Register, config=None, cluster: str | 
     from auditlib.config import load_config
 
     config = config or load_config()
-    register = source if isinstance(source, Register) else load_register(source)
+    if isinstance(source, Register):
+        register = source
+    else:
+        from auditlib.clusters import load_cluster_map
+
+        register = load_register(source, load_cluster_map(config))
     if isinstance(register, PreparedRegister) and (
             not cluster or (register.cluster and same_name(register.cluster, cluster))):
         return register  # already through the gate, for this very selection
@@ -93,7 +103,8 @@ def prepare_register(source: str | Path | Register, config=None, cluster: str | 
     prepared = PreparedRegister(
         frame=frame, problems=problems_of(register, positions), source=register.source,
         sha256=register.sha256, extra_columns=list(register.extra_columns),
-        cluster=cluster or None, n_register=len(register.frame), positions=positions)
+        filled_clusters=register.filled_clusters,
+        cluster_map_source=register.cluster_map_source, cluster=cluster or None, n_register=len(register.frame), positions=positions)
     if validate and prepared.problems:
         from auditlib.register.report import problems_text
 
