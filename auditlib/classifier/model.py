@@ -185,14 +185,26 @@ def softmax(scores: np.ndarray, temperature: float | np.ndarray = 1.0) -> np.nda
 def content_words(prepared: str) -> int:
     """How many content words a statement has (markers, function words, numbers and
     one-letter tokens do not count); at least 1."""
+    known = _CONTENT_WORD
     count = 0
     for token in prepared.split():
-        if _is_marker(token):
-            continue
-        key = strip_edge_punctuation(fold_token(token))
-        if len(key) >= 2 and any(ch.isalpha() for ch in key) and key not in DISPLAY_STOPWORDS:
-            count += 1
+        counts = known.get(token)
+        if counts is None:
+            counts = known[token] = _is_content_word(token)
+        count += counts
     return max(count, 1)
+
+
+# Whether a token counts as a content word, per token as written: a register repeats the
+# same words, and folding each one again is most of the time ``content_words`` takes.
+_CONTENT_WORD: dict[str, bool] = {}
+
+
+def _is_content_word(token: str) -> bool:
+    if _is_marker(token):
+        return False
+    key = strip_edge_punctuation(fold_token(token))
+    return len(key) >= 2 and any(ch.isalpha() for ch in key) and key not in DISPLAY_STOPWORDS
 
 
 def statement_temperature(words: np.ndarray, temperature: float, short_penalty: float
@@ -447,8 +459,16 @@ class GreyzoneModel:
                                  for c in PREDICTION_COLUMNS})
         # A register repeats the same statements ("Fortsat kontrol i ambulatoriet"): predict
         # each distinct text once.
-        prepared = self._prepared(statements, fields)
+        # Each distinct (statement, field) is prepared once, then each distinct prepared text
+        # (two fields can prepare alike) is predicted once.
+        fields = fields if fields is not None else [None] * len(statements)
+        pair_codes: dict[tuple[str, str | None], int] = {}
+        pair_of = np.fromiter((pair_codes.setdefault(pair, len(pair_codes)) for pair in
+                               zip(statements, fields, strict=True)),
+                              dtype=np.int64, count=len(statements))
+        prepared = self._prepared([s for s, _ in pair_codes], [f for _, f in pair_codes])
         codes, unique = pd.factorize(pd.Series(prepared, dtype=object), sort=False)
+        codes = codes[pair_of]
         features = self.features
         docs = [features.token_ids(str(u)) for u in unique]
         blocks, norms, documents, bigrams = features.transform(docs)
@@ -494,18 +514,25 @@ class GreyzoneModel:
             score=("score", "sum"), token=("token", "first")).reset_index()
         shown = np.asarray(features.key_shown, dtype=bool)[terms["key"].to_numpy()]
         terms = terms[shown & (terms["score"].to_numpy() > 0)]
-        terms = terms.iloc[np.lexsort((-terms["score"].to_numpy(), terms["doc"].to_numpy()))]
-        rank = terms.groupby("doc").cumcount().to_numpy()
-        top = terms.groupby("doc")["score"].transform("max").to_numpy()
+        score = terms["score"].to_numpy()
+        doc = terms["doc"].to_numpy()
+        order = np.lexsort((-score, doc))
+        score, doc, token = score[order], doc[order], terms["token"].to_numpy()[order]
+        # Sorted by document, best term first: a term's rank is its distance from the
+        # start of its document's run, and the top score is the run's first.
+        starts = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]]) if len(doc) else doc
+        first = np.repeat(starts, np.diff(np.r_[starts, len(doc)]))
+        rank = np.arange(len(doc)) - first
+        top = score[first]
         # Three terms at least; up to five while a term still weighs a quarter of the top.
-        keep = (rank < least) | ((rank < most) & (terms["score"].to_numpy() >= 0.25 * top))
-        terms = terms[keep]
-        display = np.asarray(features.display, dtype=object)[terms["token"].to_numpy()]
-        joined = pd.Series(display, index=terms["doc"].to_numpy()).groupby(
-            level=0, sort=False).agg(EXPLANATION_SEPARATOR.join)
+        keep = (rank < least) | ((rank < most) & (score >= 0.25 * top))
+        doc, token = doc[keep], token[keep]
+        display = np.asarray(features.display, dtype=object)[token].tolist()
         explanations = [""] * documents.shape[0]
-        for number, text in joined.items():
-            explanations[number] = text
+        bounds = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1], True]).tolist() \
+            if len(doc) else []
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            explanations[doc[start]] = EXPLANATION_SEPARATOR.join(display[start:end])
         return explanations
 
 

@@ -204,17 +204,26 @@ def _domain_patterns(terms: tuple[LossTerm, ...]) -> dict[str, list[tuple[str, r
 def domains_named(text: str) -> dict[str, list[str]]:
     """The domains whose catalogue keywords occur in ``text``, with the words (and the
     catalogue point, e.g. '3c') that showed them, in catalogue order."""
+    # Q03 and Q06 both ask about the same genoptraeningsbehov: the keyword patterns run
+    # once per text (a copy is returned, so a caller cannot change the cached one).
+    named = _domains_named(text, function_loss_terms())
+    return {domain: list(words) for domain, words in named}
+
+
+@lru_cache(maxsize=1 << 12)
+def _domains_named(text: str, terms: tuple[LossTerm, ...]
+                   ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     named: dict[str, list[str]] = {}
     if not text:
-        return named
-    for domain, patterns in _domain_patterns(function_loss_terms()).items():
+        return ()
+    for domain, patterns in _domain_patterns(terms).items():
         words: dict[str, None] = {}
         for point, pattern in patterns:
             for match in pattern.finditer(text):
                 words.setdefault(f"{' '.join(match.group(0).lower().split())} ({point})")
         if words:
             named[DOMAIN_TITLES.get(domain, domain)] = list(words)
-    return named
+    return tuple((domain, tuple(words)) for domain, words in named.items())
 
 
 def _describe(named: dict[str, list[str]]) -> str:
