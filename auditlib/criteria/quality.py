@@ -193,12 +193,26 @@ def _danish_pattern(pattern: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _domain_patterns(terms: tuple[LossTerm, ...]) -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    by_domain: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+def _domain_patterns(terms: tuple[LossTerm, ...]
+                     ) -> dict[str, list[tuple[str, re.Pattern[str], str]]]:
+    """Per domain: (point, pattern, the keyword's first word folded). A match of the pattern
+    contains that word, so a text whose folded form lacks it needs no regex search."""
+    by_domain: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
     for term in terms:
         pattern = re.compile(r"\b" + _keyword_regex(term.keyword), re.IGNORECASE | re.UNICODE)
-        by_domain.setdefault(term.domain, []).append((term.point, pattern))
+        first = _fold_danish(term.keyword.split()[0]) if term.keyword.split() else ""
+        by_domain.setdefault(term.domain, []).append((term.point, pattern, first))
     return by_domain
+
+
+_FOLD_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+# Text of these characters matches a case-insensitive pattern exactly when its lower case
+# does; other characters ("ſ", the Kelvin sign) have case rules of their own in ``re``.
+_PLAIN_CASE = re.compile(r"[\x00-\x7fæøåÆØÅ]*")
+
+
+def _fold_danish(text: str) -> str:
+    return text.lower().translate(_FOLD_DANISH)
 
 
 def domains_named(text: str) -> dict[str, list[str]]:
@@ -216,9 +230,12 @@ def _domains_named(text: str, terms: tuple[LossTerm, ...]
     named: dict[str, list[str]] = {}
     if not text:
         return ()
+    folded = _fold_danish(text) if _PLAIN_CASE.fullmatch(text) else None
     for domain, patterns in _domain_patterns(terms).items():
         words: dict[str, None] = {}
-        for point, pattern in patterns:
+        for point, pattern, first in patterns:
+            if folded is not None and first not in folded:
+                continue
             for match in pattern.finditer(text):
                 words.setdefault(f"{' '.join(match.group(0).lower().split())} ({point})")
         if words:
