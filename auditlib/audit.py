@@ -9,7 +9,9 @@ free text into statements, classifies them in one batch, and runs the criteria.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
 import time
 from dataclasses import dataclass, field
@@ -19,7 +21,8 @@ import pandas as pd
 
 from auditlib import __version__
 from auditlib.atomic import guard_not_input, write_text_atomic
-from auditlib.criteria import Plan, Settings, Statement, active_criteria
+from auditlib.criteria import Settings, Statement, active_criteria
+from auditlib.criteria.base import run_criteria
 from auditlib.errors import AuditInputError
 from auditlib.messages import msg
 from auditlib.register.columns import FREE_TEXT_COLUMNS
@@ -33,7 +36,7 @@ from auditlib.rundir import (
     STATEMENT_COLUMNS,
     STATEMENTS_FILE,
 )
-from auditlib.statements import statements_of_plan
+from auditlib.statements import split_column
 
 # statements.csv: the contract's columns, then the model's explanation and its runner-up
 # and "uafklaret" flag (extra, last; auditlib.classifier.greyzone.unsettled_mask).
@@ -98,16 +101,32 @@ def _records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict
     return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
 
+def _column(frame: pd.DataFrame, column: str) -> list:
+    """One column as a Python list with None for missing values (no per-cell access
+    through pandas' extension arrays)."""
+    series = frame[column]
+    values = series.astype(object).tolist()
+    return [None if gone else value for value, gone in zip(values, series.isna().tolist(),
+                                                            strict=True)]
+
+
 def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.DataFrame:
     """Every statement of every free-text field, classified (STATEMENT_FILE_COLUMNS)."""
     from auditlib.classifier import classify_statements
 
-    rows = []
-    for plan_id, row in zip(frame["plan_id"], _records(frame, list(FREE_TEXT_COLUMNS)),
-                            strict=True):
-        for field_name, number, text in statements_of_plan(row):
-            rows.append((plan_id, field_name, number, text))
-    items = pd.DataFrame(rows, columns=["plan_id", "field", "statement_no", "statement"])
+    # Each free-text column is split in one pass over its distinct texts; the rows are
+    # then laid out plan by plan, field by field, as ``statements_of_plan`` gives them.
+    split = [split_column(_column(frame, field)) for field in FREE_TEXT_COLUMNS]
+    plan_ids, fields, numbers, texts = [], [], [], []
+    for plan_id, *per_field in zip(frame["plan_id"].tolist(), *split, strict=True):
+        for field_name, pieces in zip(FREE_TEXT_COLUMNS, per_field, strict=True):
+            for number, text in enumerate(pieces, start=1):
+                plan_ids.append(plan_id)
+                fields.append(field_name)
+                numbers.append(number)
+                texts.append(text)
+    items = pd.DataFrame({"plan_id": plan_ids, "field": fields, "statement_no": numbers,
+                          "statement": texts})
     if items.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_FILE_COLUMNS})
     classified = classify_statements(items, model=model, margin=margin)
@@ -145,22 +164,18 @@ def run_audit(register: str | Path | Register, config=None, *, cluster: str | No
         model = load_model(config.classifier.model)
     statements = classify_plans(frame, model, config.classifier.greyzone_margin)
     by_plan: dict[str, list[Statement]] = {}
-    for plan_id, field_name, number, text, label, probability, greyzone, explanation, *_ in (
-            statements.itertuples(index=False, name=None)):
+    for plan_id, field_name, number, text, label, probability, greyzone, explanation in zip(
+            *(statements[column].tolist() for column in STATEMENT_FILE_COLUMNS[:8]),
+            strict=True):
         by_plan.setdefault(plan_id, []).append(
             Statement(field_name, int(number), text, label, float(probability),
                       bool(greyzone), explanation))
     for flag in ("greyzone", "unsettled"):
-        statements[flag] = statements[flag].map(lambda g: "true" if g else "false")
+        statements[flag] = statements[flag].astype(bool).map({True: "true", False: "false"})
 
     settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
                         config.criteria.complexity_domains)
-    rows = []
-    for values in _records(frame):
-        plan = Plan(values, by_plan.get(values["plan_id"], []), settings)
-        for criterion in criteria:
-            outcome = criterion.run(plan)
-            rows.append((plan.plan_id, criterion.id, outcome.result, outcome.note))
+    rows = run_criteria(criteria, _records(frame), by_plan, settings)
     criteria_table = pd.DataFrame(rows, columns=CRITERIA_COLUMNS)
 
     quarters = quarter_labels(frame["udskrevet"]).value_counts().sort_index()
@@ -203,6 +218,19 @@ def _plans_csv(plans: pd.DataFrame) -> str:
     return frame.fillna("").to_csv(index=False, lineterminator="\n")
 
 
+def _csv_text(frame: pd.DataFrame) -> str:
+    """The table as CSV text, as ``to_csv(index=False)`` writes it (blanks empty), built
+    from column lists with the csv module: per-cell formatting in pandas is the slow part
+    of writing a large run."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(frame.columns)
+    columns = [["" if value is None else value for value in _column(frame, column)]
+               for column in frame.columns]
+    writer.writerows(zip(*columns, strict=True))
+    return buffer.getvalue()
+
+
 def _single_cluster(frame: pd.DataFrame) -> str | None:
     clusters = frame["klynge"].dropna().unique().tolist()
     return str(clusters[0]) if len(clusters) == 1 else None
@@ -241,9 +269,8 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
         guard_not_input(path, *inputs)
     # A folder with a run.json is a complete run: the old one goes first.
     paths["run"].unlink(missing_ok=True)
-    write_text_atomic(paths["criteria"], result.criteria.to_csv(index=False, lineterminator="\n"))
-    write_text_atomic(paths["statements"],
-                      result.statements.to_csv(index=False, lineterminator="\n"))
+    write_text_atomic(paths["criteria"], _csv_text(result.criteria))
+    write_text_atomic(paths["statements"], _csv_text(result.statements))
     if result.plans is not None:
         write_text_atomic(paths["plans"], _plans_csv(result.plans))
     else:

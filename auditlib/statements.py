@@ -10,7 +10,7 @@ whitespace, except after Danish abbreviations ("f.eks.", "jf.", "kl." …), afte
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import pandas as pd
@@ -137,9 +137,30 @@ def split_statements(text: object) -> list[str]:
     return list(_split_cached(str(text)))
 
 
+def split_column(values: Iterable[object]) -> list[tuple[str, ...]]:
+    """``split_statements`` of every value of a column, in one pass: each distinct text
+    is split once (registers repeat standard phrases), blanks give no statements."""
+    done: dict[str, tuple[str, ...]] = {}
+    result: list[tuple[str, ...]] = []
+    for value in values:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            result.append(())
+            continue
+        text = str(value)
+        pieces = done.get(text)
+        if pieces is None:
+            pieces = done[text] = _split(text)
+        result.append(pieces)
+    return result
+
+
 @lru_cache(maxsize=1 << 16)
 def _split_cached(text: str) -> tuple[str, ...]:
     # Registers repeat standard phrases; each distinct text is split once.
+    return _split(text)
+
+
+def _split(text: str) -> tuple[str, ...]:
     text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     statements: list[str] = []
     for raw_line in text.split("\n"):

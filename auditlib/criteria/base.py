@@ -97,6 +97,9 @@ class Criterion:
     alvor: str
     beskrivelse: str
     check: Callable[[Plan], Outcome]
+    # The columns the check reads, when it reads nothing else (no statements, no other
+    # column): the audit then runs it once per distinct combination of their values.
+    reads: tuple[str, ...] | None = None
 
     def run(self, plan: Plan) -> Outcome:
         """The check's outcome; a check that raises gives ``tjekfejl`` and the audit goes on.
@@ -119,13 +122,43 @@ RESULTS = (OPFYLDT, IKKE_OPFYLDT, IKKE_RELEVANT, KAN_IKKE_VURDERES, TJEKFEJL)
 CRITERIA: dict[str, Criterion] = {}
 
 
-def criterion(id: str, titel: str, kilde: str, alvor: str, beskrivelse: str):
-    """Decorator: declare a check as a criterion in the registry."""
+def criterion(id: str, titel: str, kilde: str, alvor: str, beskrivelse: str,
+              reads: tuple[str, ...] | None = None):
+    """Decorator: declare a check as a criterion in the registry. ``reads``: the only
+    columns the check looks at, if it is a rule over those columns alone."""
 
     def declare(check: Callable[[Plan], Outcome]) -> Callable[[Plan], Outcome]:
         if id in CRITERIA:
             raise ValueError(f"criterion {id} declared twice")
-        CRITERIA[id] = Criterion(id, titel, kilde, alvor, beskrivelse, check)
+        CRITERIA[id] = Criterion(id, titel, kilde, alvor, beskrivelse, check, reads)
         return check
 
     return declare
+
+
+def run_criteria(criteria: list[Criterion], records: list[Mapping[str, Any]],
+                 statements: Mapping[str, list[Statement]], settings: Settings
+                 ) -> list[tuple[str, str, str, str]]:
+    """``(plan_id, criterion_id, result, note)`` for every plan and criterion, plan by plan.
+
+    A criterion that declares the columns it ``reads`` runs once per distinct combination
+    of their values, on a plan holding only those columns: its outcome depends on nothing
+    else by construction, and a register repeats "ja", "nej" and levels in every row.
+    """
+    memo: list[dict[tuple, Outcome] | None] = [
+        {} if c.reads is not None else None for c in criteria]
+    rows: list[tuple[str, str, str, str]] = []
+    for values in records:
+        plan = Plan(values, statements.get(values["plan_id"], []), settings)
+        plan_id = plan.plan_id
+        for criterion, seen in zip(criteria, memo, strict=True):
+            if seen is None:
+                outcome = criterion.run(plan)
+            else:
+                key = tuple(values.get(column) for column in criterion.reads)
+                outcome = seen.get(key)
+                if outcome is None:
+                    outcome = seen[key] = criterion.run(
+                        Plan(dict(zip(criterion.reads, key, strict=True)), [], settings))
+            rows.append((plan_id, criterion.id, outcome.result, outcome.note))
+    return rows

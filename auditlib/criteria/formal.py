@@ -42,14 +42,16 @@ def _days(later, earlier) -> int:
 
 
 @criterion("K01", "Lægefagligt begrundet behov", "SUL §84, BEK 918 §1 stk. 1", FORMEL,
-           "Planen angiver, at behovet for genoptræning er lægefagligt begrundet.")
+           "Planen angiver, at behovet for genoptræning er lægefagligt begrundet.",
+           reads=("laegefagligt_begrundet",))
 def k01(plan: Plan) -> Outcome:
     return _yes_no(plan, "laegefagligt_begrundet", "behovet er lægefagligt begrundet",
                    "behovet er ikke angivet som lægefagligt begrundet")
 
 
 @criterion("K02", "Udarbejdet sammen med patienten", "BEK 918 §1 stk. 2", FORMEL,
-           "Planen er udarbejdet i samarbejde med patienten.")
+           "Planen er udarbejdet i samarbejde med patienten.",
+           reads=("patient_inddraget",))
 def k02(plan: Plan) -> Outcome:
     return _yes_no(plan, "patient_inddraget", "planen er lavet sammen med patienten",
                    "planen er ikke lavet sammen med patienten")
@@ -57,7 +59,8 @@ def k02(plan: Plan) -> Outcome:
 
 @criterion("K03", "Niveau angivet", "BEK 918 §2 stk. 1", FORMEL,
            "Planen angiver niveauet: almen, specialiseret eller rehabilitering på "
-           "specialiseret niveau.")
+           "specialiseret niveau.",
+           reads=("niveau",))
 def k03(plan: Plan) -> Outcome:
     level = plan.get("niveau")
     if level in LEVEL_TITLES:
@@ -66,20 +69,23 @@ def k03(plan: Plan) -> Outcome:
 
 
 @criterion("K04", "Funktionsevne ved udskrivning beskrevet", "BEK 918 §2 stk. 2", FORMEL,
-           "Patientens funktionsevne ved udskrivningen er beskrevet.")
+           "Patientens funktionsevne ved udskrivningen er beskrevet.",
+           reads=("funktionsevne",))
 def k04(plan: Plan) -> Outcome:
     return _stated(plan, "funktionsevne", "funktionsevnen ved udskrivning")
 
 
 @criterion("K05", "Genoptræningsbehov beskrevet", "BEK 918 §2 stk. 2", FORMEL,
-           "Genoptræningsbehovet er beskrevet.")
+           "Genoptræningsbehovet er beskrevet.",
+           reads=("genoptraeningsbehov",))
 def k05(plan: Plan) -> Outcome:
     return _stated(plan, "genoptraeningsbehov", "genoptræningsbehovet")
 
 
 @criterion("K06", "Samlet vurdering ved rehabilitering på specialiseret niveau",
            "BEK 918 §2 stk. 3", FORMEL,
-           "Ved rehabilitering på specialiseret niveau indeholder planen en samlet vurdering.")
+           "Ved rehabilitering på specialiseret niveau indeholder planen en samlet vurdering.",
+           reads=("niveau", "helhedsvurdering"))
 def k06(plan: Plan) -> Outcome:
     if plan.get("niveau") != "rehabilitering_specialiseret":
         return Outcome(IKKE_RELEVANT, "Gælder kun rehabilitering på specialiseret niveau.")
@@ -87,14 +93,16 @@ def k06(plan: Plan) -> Outcome:
 
 
 @criterion("K07", "Kontaktoplysninger til region og kommune", "BEK 918 §2 stk. 4", FORMEL,
-           "Planen har kontaktoplysninger til både region og kommune.")
+           "Planen har kontaktoplysninger til både region og kommune.",
+           reads=("kontakt_angivet",))
 def k07(plan: Plan) -> Outcome:
     return _yes_no(plan, "kontakt_angivet", "kontaktoplysninger er angivet",
                    "kontaktoplysninger mangler")
 
 
 @criterion("K08", "Senere opstart begrundet", "BEK 918 §3", FORMEL,
-           "Skal træningen starte senere end normalt, er det begrundet.")
+           "Skal træningen starte senere end normalt, er det begrundet.",
+           reads=("opstart_senest", "opstart_begrundelse"))
 def k08(plan: Plan) -> Outcome:
     if plan.get("opstart_senest") is None:
         return Outcome(IKKE_RELEVANT, "Ingen senere opstart angivet (opstart_senest er tom).")
@@ -105,7 +113,8 @@ def k08(plan: Plan) -> Outcome:
 
 
 @criterion("K09", "Udleveret senest ved udskrivning", "BEK 918 §4", FORMEL,
-           "Planen er udleveret til patienten senest ved udskrivningen.")
+           "Planen er udleveret til patienten senest ved udskrivningen.",
+           reads=("plan_dato", "udskrevet", "udleveret_patient"))
 def k09(plan: Plan) -> Outcome:
     written, discharged = plan.get("plan_dato"), plan.get("udskrevet")
     if written is not None and discharged is not None:
@@ -118,7 +127,8 @@ def k09(plan: Plan) -> Outcome:
 
 
 @criterion("K10", "Rettidig afsendelse til kommunen", "BEK 918 §4 (national indikator)",
-           FORMEL, "Planen er sendt til kommunen senest 1 dag efter udskrivning.")
+           FORMEL, "Planen er sendt til kommunen senest 1 dag efter udskrivning.",
+           reads=("plan_sendt", "udskrevet"))
 def k10(plan: Plan) -> Outcome:
     sent, discharged = plan.get("plan_sendt"), plan.get("udskrevet")
     if sent is None or discharged is None:
@@ -132,7 +142,8 @@ def k10(plan: Plan) -> Outcome:
 
 
 @criterion("K11", "Samtykke vedr. kopi til egen læge", "BEK 918 §4", FORMEL,
-           "Patientens svar på, om egen læge må få en kopi, er noteret.")
+           "Patientens svar på, om egen læge må få en kopi, er noteret.",
+           reads=("samtykke_egen_laege",))
 def k11(plan: Plan) -> Outcome:
     value = plan.get("samtykke_egen_laege")
     if value == "ja":
