@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand, argument
+from auditlib.cli.base import DanishCommand, argument, register_exists
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
@@ -22,7 +22,7 @@ def _percent(value) -> str:
                epilog="auditlib audit data/anonymized/midtklyngen-demo.xlsx --out koersel/\n"
                       "auditlib audit region.csv --cluster Sydklyngen --out syd/\n"
                       "auditlib audit region.csv --sample 20 --seed 7 --out stikproeve/")
-@argument("register", type=click.Path(path_type=Path),
+@argument("register", type=click.Path(path_type=Path), callback=register_exists,
           help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen, hvor criteria.csv, statements.csv og run.json skrives.")
@@ -82,7 +82,7 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
                       "auditlib counts region.csv --discharges udskrivninger.csv\n"
                       "auditlib counts region.csv --indsatser\n"
                       "auditlib counts region.csv --format csv > optaelling.csv")
-@argument("register", type=click.Path(path_type=Path),
+@argument("register", type=click.Path(path_type=Path), callback=register_exists,
           help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Tæl kun planerne fra denne klynge.")

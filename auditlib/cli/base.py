@@ -164,6 +164,16 @@ def text_table(headers: list[str], rows: list[list[str]], right: tuple[int, ...]
     return "\n".join([line(headers), *(line(row) for row in rows)])
 
 
+def register_exists(ctx: click.Context, param: click.Parameter, value):
+    """Callback of a REGISTER argument: a path that does not exist fails before the
+    command imports pandas and the loaders, with the message ``load_register`` gives."""
+    if value is not None and not ctx.resilient_parsing and not value.exists():
+        from auditlib.errors import RegisterUnusableError
+
+        raise RegisterUnusableError(msg("fil_findes_ikke", path=value))
+    return value
+
+
 def echo_err(text: str) -> None:
     click.echo(text, err=True)
 

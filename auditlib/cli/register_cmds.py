@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand, argument
+from auditlib.cli.base import DanishCommand, argument, register_exists
 from auditlib.cli.options import format_option
 from auditlib.messages import msg
 
 
 @click.command("validate", cls=DanishCommand, epilog="auditlib validate data/anonymized/midtklyngen-demo.xlsx\n"
                "auditlib validate planer.csv --format csv > problemer.csv")
-@argument("register", type=click.Path(path_type=Path),
+@argument("register", type=click.Path(path_type=Path), callback=register_exists,
           help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @format_option
 def validate_cmd(register: Path, fmt: str) -> None:

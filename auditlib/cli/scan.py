@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand, argument
+from auditlib.cli.base import DanishCommand, argument, register_exists
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
@@ -63,7 +63,7 @@ def write_redacted(register, findings, out: Path) -> None:
     "auditlib scan data/anonymized/midtklyngen-demo.xlsx\n"
     "auditlib scan planer.xlsx --format csv > fund.csv\n"
     "auditlib scan planer.xlsx --redact planer-redigeret.xlsx"))
-@argument("register", type=click.Path(path_type=Path),
+@argument("register", type=click.Path(path_type=Path), callback=register_exists,
           help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @format_option
 @click.option("--redact", "redact", type=click.Path(path_type=Path), default=None, metavar="FIL",

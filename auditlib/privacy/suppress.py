@@ -33,8 +33,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.linalg import null_space
-from scipy.optimize import linprog
 
 SECONDARY_MARKER = "x"
 PRUNE_LIMIT = 40
@@ -246,6 +244,8 @@ class _System:
         return a, b
 
     def linearly_fixed(self, hidden: set, near: set | None = None) -> set:
+        from scipy.linalg import null_space  # SciPy loads when a table is suppressed
+
         fixed = set()
         for keys, eq_indexes in self._components(hidden, near):
             if not eq_indexes:
@@ -263,6 +263,8 @@ class _System:
         value. The true table is a solution; a cell is open when some other solution
         moves it by at least 1. A few LPs over many cells at once settle most cells;
         the rest get their own maximum and minimum."""
+        from scipy.optimize import linprog  # SciPy loads when a table is suppressed
+
         fixed = set()
         low = 0 if suppress_zero else 1
         for keys, eq_indexes in self._components(primary | secondary, near):
