@@ -23,7 +23,6 @@ Run: python benchmarks/bench_audit.py [N]
 
 from __future__ import annotations
 
-import os
 import random
 import resource
 import sys
@@ -37,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from auditlib.audit import run_audit  # noqa: E402
 from auditlib.config import load_config  # noqa: E402
+from benchmarks.machine import describe_machine, load_average  # noqa: E402
 from auditlib.demo import DEMO_REGISTER, REGION_REGISTER  # noqa: E402
 from auditlib.register import load_register  # noqa: E402
 from auditlib.register.columns import FREE_TEXT_COLUMNS  # noqa: E402
@@ -101,12 +101,14 @@ def measure(label: str, frame: pd.DataFrame, config) -> None:
           f"({gate_seconds / read_seconds:.1f}x read_csv)")
     print(f"  audit (criteria + classification): {audit_seconds:.1f} s = "
           f"{audit_seconds / read_seconds:.1f}x read_csv (target <= 30)")
+    print(f"  load average after: {load_average()}")
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     config = load_config()
-    print(f"cores: {os.cpu_count()}, plans: {n:,}")
+    print(describe_machine())
+    print(f"command: python benchmarks/bench_audit.py {n}; plans: {n:,}")
 
     started = time.perf_counter()
     run_audit(load_register(DEMO_REGISTER), config)

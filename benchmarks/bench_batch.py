@@ -11,7 +11,6 @@ Run: python benchmarks/bench_batch.py
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from auditlib.batch import run_batch  # noqa: E402
+from benchmarks.machine import describe_machine  # noqa: E402
 from auditlib.demo import REGION_REGISTER  # noqa: E402
 
 
@@ -34,7 +34,8 @@ def timed(jobs: int) -> float:
 
 
 def main() -> None:
-    print(f"cores: {os.cpu_count()}, register: {REGION_REGISTER.name} (4 klynger)")
+    print(describe_machine())
+    print(f"command: python benchmarks/bench_batch.py; register: {REGION_REGISTER.name} (4 klynger)")
     one = timed(1)
     print(f"--jobs 1: {one:.1f} s")
     two = timed(2)

@@ -219,19 +219,30 @@ def domains_named(text: str) -> dict[str, list[str]]:
     """The domains whose catalogue keywords occur in ``text``, with the words (and the
     catalogue point, e.g. '3c') that showed them, in catalogue order."""
     # Q03 and Q06 both ask about the same genoptraeningsbehov: the keyword patterns run
-    # once per text (a copy is returned, so a caller cannot change the cached one).
-    named = _domains_named(text, function_loss_terms())
+    # once per text (a copy is returned, so a caller cannot change the cached one). The
+    # cache belongs to one keyword list, compared by identity: hashing 150 terms on every
+    # call cost more than the scan it saved.
+    terms = function_loss_terms()
+    if _NAMED_FOR[0] is not terms or len(_NAMED) > 1 << 12:
+        _NAMED.clear()
+        _NAMED_FOR[:] = [terms, _domain_patterns(terms)]
+    named = _NAMED.get(text)
+    if named is None:
+        named = _NAMED[text] = _domains_scan(text, _NAMED_FOR[1])
     return {domain: list(words) for domain, words in named}
 
 
-@lru_cache(maxsize=1 << 12)
-def _domains_named(text: str, terms: tuple[LossTerm, ...]
-                   ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+_NAMED: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # by text
+_NAMED_FOR: list = [None, None]  # the keyword list _NAMED is for, and its patterns
+
+
+def _domains_scan(text: str, by_domain: dict[str, list[tuple[str, re.Pattern[str], str]]]
+                  ) -> tuple[tuple[str, tuple[str, ...]], ...]:
     named: dict[str, list[str]] = {}
     if not text:
         return ()
     folded = _fold_danish(text) if _PLAIN_CASE.fullmatch(text) else None
-    for domain, patterns in _domain_patterns(terms).items():
+    for domain, patterns in by_domain.items():
         words: dict[str, None] = {}
         for point, pattern, first in patterns:
             if folded is not None and first not in folded:

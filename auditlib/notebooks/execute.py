@@ -72,6 +72,24 @@ def notebook_error(error: Exception, name: str) -> NotebookError:
     return failure
 
 
+def _skip_slow_iri_checker() -> None:
+    """Import jsonschema (nbformat's validator) without its "iri" format checker.
+
+    jsonschema loads rfc3987-syntax when it is installed, and that package builds a
+    grammar at import: 2-5 s of every papermill or nbconvert start
+    (python-jsonschema/jsonschema#1392). The notebook schema has no "iri" formats, so
+    the package is hidden while jsonschema imports and then made importable again.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # an import of it now raises ImportError
+    try:
+        import jsonschema  # noqa: F401 - imported here, without the checker
+    finally:
+        if sys.modules.get("rfc3987_syntax", ...) is None:
+            del sys.modules["rfc3987_syntax"]
+
+
 def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | None = None,
                      kernel_name: str = KERNEL_NAME, cwd: str | Path | None = None,
                      quiet: bool = True) -> Path:
@@ -80,6 +98,7 @@ def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | 
     ``name`` is one of NOTEBOOK_NAMES or a path. A failing cell raises NotebookError: the
     package's own errors keep their (safe) Danish message; any other only its type and cell.
     """
+    _skip_slow_iri_checker()
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -132,6 +151,7 @@ def _quiet_stderr(quiet: bool):
 
 def export_html(executed: str | Path, html_path: str | Path) -> Path:
     """The executed notebook as an HTML report without input cells (written atomically)."""
+    _skip_slow_iri_checker()
     import nbformat
     from nbconvert import HTMLExporter
 
