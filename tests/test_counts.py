@@ -47,9 +47,9 @@ def test_region_demo_row_cannot_be_worked_out(region):
     assert len(hidden) != 1 and sum(shown) < 7
 
 
-@pytest.mark.parametrize("suppress_zero", [True, False])
-def test_no_printed_count_is_recoverable(region, suppress_zero):
-    report = count_report(region, by=list(BREAKDOWNS), suppress_zero=suppress_zero)
+@pytest.mark.parametrize("suppress_zero,by", [(True, list(BREAKDOWNS)), (False, None)])
+def test_no_printed_count_is_recoverable(region, suppress_zero, by):
+    report = count_report(region, by=by, suppress_zero=suppress_zero)
     tables, suppression = report.plan_tables, report.suppression
     assert not recoverable_cells(tables.values, tables.equations, suppression,
                                  suppress_zero=suppress_zero)
@@ -65,7 +65,7 @@ def test_every_breakdown_with_its_categories(region):
     counts = quarterly_counts(region, by=list(BREAKDOWNS))
     titles = list(dict.fromkeys(counts["opdeling"]))
     assert titles[0] == "Planer i alt"
-    for name, (dims, title) in BREAKDOWNS.items():
+    for name, (_dims, title) in BREAKDOWNS.items():
         assert title in titles, name
     contact = counts[counts["opdeling"] == "Kontakttype"]
     assert set(contact["kategori"]) == {"Indlæggelse", "Ambulant"}

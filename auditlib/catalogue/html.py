@@ -24,6 +24,7 @@ from auditlib.catalogue.wording import (
     COVER_FIELDS,
     DECIDED_BY,
     FIELD_TITLES,
+    NO_PLAN_ROWS,
     NOT_STATED,
     PART_TITLES,
     SEVERITY_TITLES,
@@ -211,6 +212,21 @@ def criterion_shares(catalogue: Catalogue) -> dict[str, float]:
     return {str(cid): float(row.opfyldt / row.vurderet) for cid, row in totals.iterrows()}
 
 
+def hearing_labels(content) -> dict[str, str]:
+    """'part:id' -> "Forslag · Midtklyngen · version 1" for every item in the hearing round."""
+    from auditlib.catalogue.content import STATUS_TITLES, hearing_items
+
+    labels = {}
+    for part, model in (("funktionstab", content.funktionstab),
+                        ("snitflader", content.snitflader),
+                        ("anbefalinger", content.anbefalinger),
+                        ("kompetencer", content.kompetencer)):
+        for _, item in hearing_items(model):
+            labels[f"{part}:{item.id}"] = (f"{STATUS_TITLES.get(item.status, item.status)} · "
+                                           f"{item.klynge} · version {item.version}")
+    return labels
+
+
 def page_context(catalogue: Catalogue) -> dict:
     content = catalogue.content
     greyzone = _records(catalogue.greyzone)
@@ -227,8 +243,15 @@ def page_context(catalogue: Catalogue) -> dict:
                 ("audit-kriterier", PART_TITLES["audit_kriterier"]),
                 ("audit-planer", PART_TITLES["audit_planer"]),
                 ("optaelling", PART_TITLES["optaelling"])]
+    if not catalogue.plan_rows:  # shared outside the cluster: no plan-level rows
+        sections.remove(("audit-planer", PART_TITLES["audit_planer"]))
     if catalogue.change is not None:
         sections.append(("udvikling", CHANGE_PART[1]))
+    from auditlib.catalogue.missed import missed_context
+
+    missed = missed_context(catalogue.missed)
+    if missed is not None:
+        sections.append((missed["id"], missed["title"]))
     criteria_ids = [str(c) for c in catalogue.plans.columns[PLAN_FIXED_COLUMNS:]]
     failing = catalogue.fulfilment[catalogue.fulfilment["ikke_opfyldt"] > 0]
     return {
@@ -252,7 +275,10 @@ def page_context(catalogue: Catalogue) -> dict:
         "change_columns": [] if catalogue.change is None else list(catalogue.change.columns),
         "notes": catalogue.notes, "n_failing_criteria": len(failing),
         "highlights": catalogue.highlights,
+        "plan_rows": catalogue.plan_rows, "no_plan_rows": NO_PLAN_ROWS,
+        "hearing": hearing_labels(content),
         "criterion_shares": criterion_shares(catalogue),
+        "missed": missed,
     }
 
 

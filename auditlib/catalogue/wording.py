@@ -96,3 +96,7 @@ COLUMNS: dict[str, str] = {
     "efter": "Efter",
     "aendring": "Ændring (procentpoint)",
 }
+
+# --no-plan-rows: what stands where the plan-level rows would be.
+NO_PLAN_ROWS = ("Udeladt i denne udgave, der deles uden for klyngen: planernes udsagn og "
+                "plan-ID'er står kun i klyngens egen udgave.")

@@ -7,21 +7,13 @@ this module (tables, styled tables, charts, short Danish texts). Running them is
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import logging
-import os
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from auditlib.errors import AuditlibError, NotebookError, OutputError
 from auditlib.messages import msg
 from auditlib.resources import reference_dir
 from auditlib.vocabulary import SHARE_COLOURS, share_level
-
-
 
 # -- paths and defaults ---------------------------------------------------------------
 
