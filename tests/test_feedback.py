@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from auditlib.audit import PLAN_FILE_COLUMNS, PLANS_FILE, AuditResult, plans_table, write_run
+from auditlib.audit import PLAN_FILE_COLUMNS, PLANS_FILE, AuditResult, write_run
 from auditlib.cli import main
 from auditlib.config import load_config
 from auditlib.feedback import VERDICTS_FILE, build_feedback, write_feedback
