@@ -28,6 +28,7 @@ from auditlib.register.prepare import prepare_register
 from auditlib.rundir import (
     CRITERIA_COLUMNS,
     CRITERIA_FILE,
+    PLANS_FILE,
     RUN_FILE,
     STATEMENT_COLUMNS,
     STATEMENTS_FILE,
@@ -186,6 +187,19 @@ def run_audit(register: str | Path | Register, config=None, *, cluster: str | No
     return AuditResult(criteria_table, statements, meta, frame)
 
 
+def _plans_csv(plans: pd.DataFrame) -> str:
+    """The plans as text: dates as ISO dates, blanks empty (never 'NaT' or '<NA>')."""
+    frame = plans.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    frame = frame.astype("string")
+    for column in PLAN_FILE_COLUMNS:  # the columns the feedback pages group by
+        if column not in frame.columns:
+            frame[column] = plans_table(plans)[column].astype("string")
+    return frame.fillna("").to_csv(index=False, lineterminator="\n")
+
+
 def _single_cluster(frame: pd.DataFrame) -> str | None:
     clusters = frame["klynge"].dropna().unique().tolist()
     return str(clusters[0]) if len(clusters) == 1 else None
@@ -213,12 +227,13 @@ def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -> dict[str, Path]:
     """Write criteria.csv, statements.csv, plans.csv and run.json (each atomically;
-    run.json last, so a folder with a run.json is complete)."""
+    run.json last, so a folder with a run.json is complete). plans.csv holds the audited
+    rows as the audit saw them (after the privacy gate), so the meeting workbook can show
+    each plan in full, criteria can be re-run on the forum's triage grades, and the
+    feedback pages can group by unit and municipality (its last column: ``kvartal``)."""
     out_dir = Path(out_dir)
     paths = {"criteria": out_dir / CRITERIA_FILE, "statements": out_dir / STATEMENTS_FILE,
-             "run": out_dir / RUN_FILE}
-    if result.plans is not None:
-        paths["plans"] = out_dir / PLANS_FILE
+             "plans": out_dir / PLANS_FILE, "run": out_dir / RUN_FILE}
     for path in paths.values():
         guard_not_input(path, *inputs)
     # A folder with a run.json is a complete run: the old one goes first.
@@ -226,9 +241,10 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
     write_text_atomic(paths["criteria"], result.criteria.to_csv(index=False, lineterminator="\n"))
     write_text_atomic(paths["statements"],
                       result.statements.to_csv(index=False, lineterminator="\n"))
-    if "plans" in paths:
-        write_text_atomic(paths["plans"], plans_table(result.plans).to_csv(
-            index=False, lineterminator="\n"))
+    if result.plans is not None:
+        write_text_atomic(paths["plans"], _plans_csv(result.plans))
+    else:
+        paths.pop("plans")
     write_text_atomic(paths["run"], json.dumps(result.meta, ensure_ascii=False, indent=2) + "\n")
     return paths
 

@@ -376,13 +376,13 @@ MESSAGES.update({
     "review_dublet": "Rækken findes to gange i arbejdsbogen. Slet den kopierede række.",
     "review_ukendt_vaerdi": "Værdien er ikke tilladt her. Vælg en af: {allowed}.",
     "review_uenig_uden_begrundelse": (
-        "Uenig kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor I er uenige."
+        "Uenig kræver en begrundelse. Skriv i '{column}', hvorfor I er uenige."
     ),
     "review_label_uden_begrundelse": (
-        "En anden sektor end værktøjets kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor."
+        "En anden sektor end værktøjets kræver en begrundelse. Skriv i '{column}', hvorfor."
     ),
     "review_afgoerelse_uden_begrundelse": (
-        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i forum_begrundelse."
+        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i '{column}'."
     ),
     "review_ugyldige_raekker": (
         "Arbejdsbogen '{path}' har {count} problem(er); intet er læst ind. Ret dem alle og "
@@ -653,6 +653,49 @@ MESSAGES.update({
 # -- area: meeting ---------------------------------------------------------------
 MESSAGES.update({
     # (meeting: add this area's keys here)
+    "meeting_udfyldt_fil_mangler": (
+        "Den udfyldte arbejdsbog '{path}' findes ikke. Tjek filnavnet og mappen ('{folder}'): "
+        "angiv den fil, hospital, kommune og forum har udfyldt og gemt (.xlsx)."
+    ),
+    "meeting_log_ukendt_plan": (
+        "Plan-ID'et findes ikke i kørslen. Vælg planen fra rullelisten i kolonnen Plan-ID."
+    ),
+    "meeting_log_ukendt_emne": (
+        "Emnet kan ikke findes i planen. Skriv kriteriet (f.eks. K06) eller feltet og "
+        "udsagnets nummer (f.eks. Mål 2), som de står i arkene 'kriterier' og 'udsagn'."
+    ),
+    "meeting_log_dublet": "Emnet står to gange i beslutningsloggen. Saml det i én række.",
+    "meeting_log_dato": "Datoen kan ikke læses. Skriv den som dato, f.eks. 15-03-2026.",
+    "meeting_log_afgjort_uden_afgoerelse": (
+        "Status afgjort kræver forummets afgørelse: skriv den i 'Forummets afgørelse' i arket "
+        "'udsagn' eller 'kriterier', eller vælg status uafklaret eller eskaleret."
+    ),
+    "meeting_log_lov_mangler": (
+        "En afgjort sektor kræver lov og paragraf (katalogets procedure, trin 4), "
+        "f.eks. Sundhedsloven § 140."
+    ),
+    "meeting_personoplysning": (
+        "Teksten ligner en personoplysning (navn, CPR-nummer, telefon, adresse eller e-mail). "
+        "Omskriv den uden personoplysninger; brug kun Plan-ID."
+    ),
+    "meeting_eksempel_uden_begrundelse": (
+        "En god eksempelplan kræver 'Hvad fungerer': det er den tekst, kataloget viser ved "
+        "eksemplet."
+    ),
+    "meeting_triage_grad": "Graden skal være et helt tal fra 1 til 5 (eller tom).",
+    "meeting_importeret": (
+        "Læst ind i {folder}: {decisions} vurderede rækker ({criteria} kriterier, "
+        "{statements} udsagn), {verdicts} planvurderinger og triage for {triage} planer."
+    ),
+    "meeting_ingen_plans": (
+        "Kørselsmappen '{path}' har ingen plans.csv (lavet med en ældre version). Kør "
+        "'auditlib audit' igen, så planerne kan vurderes på triagegraderne."
+    ),
+    "meeting_udeladte_eksempler": (
+        "{count} eksempelplan(er) er udeladt, fordi privatlivsværnet fandt noget, der ligner "
+        "en personoplysning. Ret planens tekst eller 'hvad fungerer' og læs arbejdsbogen ind igen."
+    ),
+    "meeting_q06_igen": "Q06 med triagegraderne: {changed} af {total} planer får et andet resultat.",
 })
 
 # -- area: polish ----------------------------------------------------------------
@@ -663,6 +706,79 @@ MESSAGES.update({
 # -- area: missed ----------------------------------------------------------------
 MESSAGES.update({
     # (missed: add this area's keys here)
+    # register of discharges without a plan (auditlib.missed, auditlib missed ...)
+    "mu_sted_udskrivning": "udskrivning {id}",
+    "mu_rapport_ok": (
+        "Registret '{name}' over udskrivninger uden plan er i orden: {n} udskrivninger, "
+        "ingen problemer."
+    ),
+    "mu_rapport_problemer": (
+        "Registret '{name}' har {count} problem(er) i {n} udskrivninger uden plan. "
+        "Ret dem og kør igen:"
+    ),
+    "mu_rapport_ubrugelig": "Registret over udskrivninger uden plan '{name}' kan ikke bruges:",
+    "mu_ingen_udskrivninger": (
+        "Registret har overskrifter, men ingen udskrivninger. Tilføj mindst én udskrivning."
+    ),
+    "mu_er_planregister": (
+        "'{name}' er et planregister (det har plan_id og niveau), ikke et register over "
+        "udskrivninger uden plan. Brug 'auditlib validate' til planregistret, eller "
+        "'auditlib missed template' for at få skabelonen til udskrivninger uden plan."
+    ),
+    "mu_kolonne_mangler": (
+        "Den påkrævede kolonne '{column}' mangler. Tilføj kolonnen med præcis dette navn "
+        "(se auditlib missed template)."
+    ),
+    "mu_id_tom": (
+        "udskrivning_id mangler. Giv udskrivningen forummets eget pseudonyme nøgle, "
+        "f.eks. MU-2025-07."
+    ),
+    "mu_id_format": (
+        "udskrivning_id må kun indeholde bogstaverne A-Z, tal, '-' og '_' og højst 40 tegn, "
+        "f.eks. MU-2025-07."
+    ),
+    "mu_id_dublet": (
+        "udskrivning_id findes flere gange i registret. Giv hver udskrivning sin egen nøgle."
+    ),
+    "mu_kvartal_ugyldig": "Kvartalet kan ikke læses. Skriv det som ÅÅÅÅ-K1 … ÅÅÅÅ-K4, f.eks. 2025-K2.",
+    "mu_kvartal_mangler": (
+        "Udskrivningens tidspunkt mangler. Udfyld udskrevet (dato) eller kvartal (f.eks. 2025-K2)."
+    ),
+    "mu_kvartal_uenig": "kvartal passer ikke med datoen i udskrevet. Ret den ene af dem.",
+    "mu_ukendt_klynge": (
+        "Registret har ingen udskrivninger for klyngen '{cluster}'. Klynger i registret: "
+        "{known}. Ret --cluster eller udelad det."
+    ),
+    "mu_ikke_en_koersel": (
+        "Mappen '{path}' er ikke en kørsel af 'auditlib missed audit': filen {name} mangler."
+    ),
+    "mu_skabelon_skrevet": (
+        "Skabelonen til udskrivninger uden plan er gemt i {path}. Udfyld arket "
+        "'udskrivninger' – én række pr. udskrivning."
+    ),
+    "mu_privat_rent": "Ingen personhenførbare oplysninger fundet.",
+    "mu_privat_fundet": (
+        "{count} sted(er) ligner en personhenførbar oplysning (kun placeringen vises):"
+    ),
+    "mu_privat_problem": "Ligner en personhenførbar oplysning ({kind}, tegn {start}–{end}).",
+    "mu_audit_start": "Læser {n} udskrivninger uden plan fra {name} …",
+    "mu_audit_resume": (
+        "{n} udskrivninger uden plan{cluster} auditeret mod {criteria} kriterier: behovet er "
+        "vurderet ved {assessed} af dem."
+    ),
+    "mu_filer": "Resultaterne er gemt i {out} (missed.csv, missed_discharges.csv, missed.json).",
+    "mu_naeste": (
+        "Næste skridt: 'auditlib catalogue KØRSEL --missed {out} --out katalog/' giver "
+        "katalogets del 'Planer der ikke blev lavet'."
+    ),
+    "mu_katalog_titel": "Planer der ikke blev lavet",
+    "mu_katalog_intro": (
+        "Udskrivninger fra psykiatrien uden genoptræningsplan: blev behovet vurderet, af hvem, "
+        "og hvorfor blev der ikke lavet en plan? Retten til en plan gælder uanset diagnose; "
+        "den manglende vurdering er det regionale notats hovedfund. Tal under {min_count} "
+        "vises som '<{min_count}', og 'x' skjuler et tal, som ellers kunne regnes ud af en "
+        "total; en andel bygget på et skjult tal vises ikke."
+    ),
 })
 
 # -- area: hearing ---------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Write the four report notebooks with nbformat: reproducible, stripped, no outputs.
+"""Write the report notebooks with nbformat: reproducible, stripped, no outputs.
 
 Run from the project root after changing a notebook's cells here:
 
@@ -290,11 +290,78 @@ Udsagnene med mindst afstand mellem modellens to mest sandsynlige sektorer.
     ]
 
 
+def missed_notebook():
+    return [
+        md("""
+# Planer der ikke blev lavet: blev behovet vurderet?
+
+Det regionale notat finder, at der laves alt for få genoptræningsplaner, og at den
+manglende vurdering – ikke planernes indhold – er hovedproblemet. Rapporten auditerer en
+stikprøve af udskrivninger *uden* plan mod kriterierne M01-M04: blev behovet vurderet, af
+hvem, og holder begrundelsen for ikke at lave en plan? Retten til en plan gælder uanset
+diagnose og alder.
+"""),
+        md("""
+## Parametre
+
+`register`: registret over udskrivninger uden plan (standard: `data/anonymized/missed-demo.csv`).
+`cluster`: klyngen (standard: alle). `out_dir`: hvor kørslens filer skrives.
+`config`: konfigurationsfilen (standard: `auditlib.yaml`, hvis den findes).
+"""),
+        code("""
+register = None
+cluster = None
+out_dir = None
+config = None""", tags=["parameters"]),
+        code(IMPORTS + """
+from auditlib.missed import missed_part, read_missed_run, run_missed_audit, write_missed_run
+from auditlib.missed import report as mr
+
+cfg = load_config(config)
+out = nb.resolve(out_dir, Path("output") / "ikke-lavet")"""),
+        md("""
+## Privatlivsværn og datakontrakt
+
+Klyngens udskrivninger vælges, og privatlivsværnet gennemgår dem, før de bruges til noget;
+derefter tjekkes de mod registrets datakontrakt (docs/missed-register.md), på samme måde som
+på kommandolinjen. Er der personhenførbare oplysninger eller problemer, stopper rapporten
+her; fejlen nævner kun udskrivning (eller række), kolonne, type og placering, aldrig teksten.
+"""),
+        code("""
+reg = mr.prepare(register, cfg, cluster)
+display(Markdown(mr.prepared_summary(reg)))"""),
+        md("""
+## Audit
+
+Kriterierne M01-M04 køres på hver udskrivning. Kørslens filer (`missed.csv`,
+`missed_discharges.csv`, `missed.json`) gemmes i `out_dir`; `auditlib catalogue --missed`
+bygger katalogets del på dem.
+"""),
+        code("""
+result = run_missed_audit(reg, cfg, gate=False)
+paths = write_missed_run(result, out)
+display(Markdown(mr.run_text(result, paths)))"""),
+        md("""
+## Katalogets del: Planer der ikke blev lavet
+
+De samme tabeller som i snitfladekataloget, læst fra kørselsmappen. Tal under
+`suppression.min_count` vises som `<5`, og en andel, der ville afsløre et skjult tal,
+vises ikke.
+"""),
+        code("""
+part = missed_part([read_missed_run(out)], cfg.suppression.min_count)
+for caption, table in mr.part_tables(part):
+    display(Markdown(f"### {caption}"), table)"""),
+        code("mr.reasons_chart(part)"),
+    ]
+
+
 NOTEBOOKS = {
     "01_audit": audit_notebook,
     "02_catalogue": catalogue_notebook,
     "03_counts": counts_notebook,
     "04_classifier": classifier_notebook,
+    "05_missed": missed_notebook,
 }
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from auditlib.cli import cli
-from auditlib.review.export import CRITERIA_SHEET, STATEMENTS_SHEET
+from auditlib.review.export import COLUMN_TITLES, CRITERIA_SHEET, STATEMENTS_SHEET
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -59,7 +59,8 @@ def _fill_review(exported: Path, filled: Path) -> None:
     for sheet_name, values in ((CRITERIA_SHEET, ("enig", "enig", "")),
                                (STATEMENTS_SHEET, None)):
         sheet = book[sheet_name]
-        header = {cell.value: cell.column for cell in sheet[1]}
+        keys = {title: key for key, title in COLUMN_TITLES.items()}  # Danish headings
+        header = {keys.get(cell.value, cell.value): cell.column for cell in sheet[1]}
         for row in range(2, 5):
             if values is None:
                 tool = sheet.cell(row=row, column=header["label"] if "label" in header else 6)

@@ -15,16 +15,18 @@ HTML_NAME = "snitfladekatalog.html"
 
 def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
                     content_dir: str | Path | None = None, register=None,
-                    config=None, plan_rows: bool = True,
+                    config=None, missed: list | None = None, plan_rows: bool = True,
                     hearing: bool = False) -> dict[str, Path]:
     """Build the catalogue from run folders and write both files into ``out_dir``.
 
     ``register``: a path (loaded, validated and privacy-checked here) or a loaded
     ``Register``; it adds plans per quarter. Everything is checked before anything is
     written (content schema, runs, register), and each file is written atomically.
-    ``plan_rows=False`` leaves out the plan-level rows (plan ids, statements) for sharing
-    outside the cluster; ``hearing`` also writes the hearing workbook (auditlib.catalogue.
-    hearing). Returns {"xlsx": path, "html": path} (and "hearing").
+    ``missed``: folders (or runs) of 'auditlib missed audit'; they add the part
+    "Planer der ikke blev lavet". ``plan_rows=False`` leaves out the plan-level rows (plan
+    ids, statements) for sharing outside the cluster; ``hearing`` also writes the hearing
+    workbook (auditlib.catalogue.hearing). Returns {"xlsx": path, "html": path} (and
+    "hearing").
     """
     from auditlib.atomic import guard_not_input
     from auditlib.catalogue.html import write_catalogue_html
@@ -38,7 +40,8 @@ def write_catalogue(runs: list[str | Path | Run], out_dir: str | Path, *,
     paths = [Path(r) for r in runs if not isinstance(r, Run)]
     loaded = [r for r in loaded if r is not None] + load_runs(paths)
     register_obj = None if register is None else prepare_register(register, config)
-    catalogue = build_catalogue(loaded, content, register=register_obj, config=config)
+    catalogue = build_catalogue(loaded, content, register=register_obj, config=config,
+                                missed=missed)
     catalogue.plan_rows = plan_rows
     out_dir = Path(out_dir)
     targets = {"xlsx": out_dir / XLSX_NAME, "html": out_dir / HTML_NAME}

@@ -247,6 +247,11 @@ def page_context(catalogue: Catalogue) -> dict:
         sections.remove(("audit-planer", PART_TITLES["audit_planer"]))
     if catalogue.change is not None:
         sections.append(("udvikling", CHANGE_PART[1]))
+    from auditlib.catalogue.missed import missed_context
+
+    missed = missed_context(catalogue.missed)
+    if missed is not None:
+        sections.append((missed["id"], missed["title"]))
     criteria_ids = [str(c) for c in catalogue.plans.columns[PLAN_FIXED_COLUMNS:]]
     failing = catalogue.fulfilment[catalogue.fulfilment["ikke_opfyldt"] > 0]
     return {
@@ -273,6 +278,7 @@ def page_context(catalogue: Catalogue) -> dict:
         "plan_rows": catalogue.plan_rows, "no_plan_rows": NO_PLAN_ROWS,
         "hearing": hearing_labels(content),
         "criterion_shares": criterion_shares(catalogue),
+        "missed": missed,
     }
 
 

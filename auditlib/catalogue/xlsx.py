@@ -8,21 +8,16 @@ starts like a formula is stored as text, never as a formula (OWASP CSV/formula i
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, DataBarRule, FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.table import Table, TableStyleInfo
-from openpyxl.worksheet.worksheet import Worksheet
 
 from auditlib.atomic import write_with
 from auditlib.catalogue.content import STATUS_TITLES, hearing_items
@@ -42,74 +37,34 @@ from auditlib.catalogue.wording import (
     SUBTITLE,
     TITLE,
 )
+from auditlib.excel import (  # noqa: F401  (safe_cell, FORMULA_TRIGGERS: part of this API)
+    AMBER,
+    BLUE,
+    FORMULA_TRIGGERS,
+    GREEN,
+    GREY,
+    HEADER_FILL,
+    HEADER_FONT,
+    NAVY,
+    RED,
+    SECTION_FONT,
+    SUBTITLE_FONT,
+    TABLE_STYLE,
+    TITLE_FONT,
+    WIDTHS,
+    WRAP,
+    Col,
+    prepare_for_print,
+    put,
+    safe_cell,
+)
 from auditlib.messages import msg
 from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
-# OWASP: a cell starting with one of these can be read as a formula by a spreadsheet.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-ESCAPE_PREFIX = "'"
-
-NAVY = "1F3A5F"
-HEADER_FILL = PatternFill("solid", fgColor=NAVY)
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-TITLE_FONT = Font(bold=True, size=16, color=NAVY)
-SUBTITLE_FONT = Font(italic=True, size=11, color="404040")
-SECTION_FONT = Font(bold=True, size=13, color=NAVY)
-WRAP = Alignment(wrap_text=True, vertical="top")
-GREEN = PatternFill("solid", fgColor="C6EFCE")
-AMBER = PatternFill("solid", fgColor="FFEB9C")
-RED = PatternFill("solid", fgColor="FFC7CE")
-GREY = PatternFill("solid", fgColor="D9D9D9")
-BLUE = PatternFill("solid", fgColor="DDEBF7")
-TABLE_STYLE = "TableStyleMedium2"
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
-
-WIDTHS = {"id": 11, "short": 18, "medium": 28, "text": 48, "long": 70, "number": 12}
-
 
 # The colour levels of vocabulary.SHARE_LEVELS, as Excel rules need the numbers.
 LOW_SHARE, HIGH_SHARE = SHARE_LEVELS[0][0], SHARE_LEVELS[1][0]
-
-
-def safe_cell(value: object) -> object:
-    """A value as it may go into a cell: text can never become a formula.
-
-    Text starting with ``= + - @`` tab or CR gets the OWASP-recommended leading ``'``;
-    characters XML cannot hold are dropped. Numbers, dates and booleans pass unchanged;
-    missing values become empty cells.
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return None if isinstance(value, float) and math.isnan(value) else value
-    if isinstance(value, dt.datetime | dt.date):
-        return value
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        return safe_cell(value.item())
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if text.startswith(FORMULA_TRIGGERS):
-        text = ESCAPE_PREFIX + text
-    return text
-
-
-def put(ws: Worksheet, row: int, column: int, value: object):
-    """Write one cell through ``safe_cell``; text is stored as a string, never a formula."""
-    cell = ws.cell(row=row, column=column)
-    safe = safe_cell(value)
-    cell.value = safe
-    if isinstance(safe, str):
-        cell.data_type = "s"
-    return cell
-
-
-@dataclass(frozen=True)
-class Col:
-    key: str
-    title: str
-    width: str = "short"
-    number_format: str | None = None
 
 
 def _col(key: str, width: str = "short", number_format: str | None = None,
@@ -151,7 +106,7 @@ class SheetWriter:
             cell.fill = HEADER_FILL
             cell.font = HEADER_FONT
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-            width = WIDTHS[column.width]
+            width = column.chars
             self.widths[index] = max(self.widths.get(index, 0), width)
         row = header_row
         for values in rows:
@@ -190,12 +145,7 @@ class SheetWriter:
     def finish(self) -> None:
         for index, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.print_options.gridLines = False
-        self.ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        prepare_for_print(self.ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
 
 
 # Where each item stands in the hearing round (auditlib.catalogue.hearing).
@@ -606,9 +556,18 @@ def _change(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.finish()
 
 
+def _missed(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
+    if catalogue.missed is None:
+        return
+    from auditlib.catalogue.missed import write_missed_sheet
+
+    write_missed_sheet(wb, catalogue.missed, names)
+
+
 SHEETS: tuple[Callable[[Workbook, Catalogue, set[str]], None], ...] = (
     _cover, _function_loss, _interfaces, _greyzones, _recommendations, _competences,
     _criteria, _plans, _counts, _change,
+    _missed,
 )
 
 

@@ -47,6 +47,7 @@ def _register_commands() -> None:
         "batch",
         "run",
         # (new command modules: one line each, below)
+        "missed",
         "feedback",
     ):
         module = _optional_module(module_name)

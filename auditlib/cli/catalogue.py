@@ -15,6 +15,7 @@ from auditlib.messages import msg
 CATALOGUE_EXAMPLES = ("auditlib catalogue output/ --out katalog/\n"
                       "auditlib catalogue koersel-k1/ koersel-k3/ --out katalog/ "
                       "--register planer.xlsx\n"
+                      "auditlib catalogue koersel/ --missed ikke-lavet/ --out katalog/\n"
                       "auditlib catalogue output/ --out hoering/ --hearing --no-plan-rows")
 
 
@@ -28,6 +29,10 @@ CATALOGUE_EXAMPLES = ("auditlib catalogue output/ --out katalog/\n"
                    "(tjekkes og gennemgås af privatlivsværnet først).")
 @click.option("--content", "content", type=click.Path(path_type=Path), default=None,
               help="Mappen med katalogets YAML-filer. Standard: projektets catalogue/.")
+@click.option("--missed", "missed", multiple=True, type=click.Path(path_type=Path),
+              metavar="MAPPE",
+              help="En kørsel af 'auditlib missed audit' (kan gentages): giver delen "
+                   "'Planer der ikke blev lavet'.")
 @click.option("--hearing", "hearing", is_flag=True,
               help="Skriv også hoeringsark.xlsx: én række pr. tekstfelt i hver post med "
                    "kolonner til de andre klyngers kommentarer (se 'catalogue merge-comments').")
@@ -36,8 +41,8 @@ CATALOGUE_EXAMPLES = ("auditlib catalogue output/ --out katalog/\n"
                    "kan deles uden for klyngen. Optællinger og andele bliver stående.")
 @config_option
 def catalogue_cmd(run_dirs: tuple[Path, ...], out: Path, register: Path | None,
-                  content: Path | None, hearing: bool, no_plan_rows: bool,
-                  config_path: str | None) -> None:
+                  content: Path | None, missed: tuple[Path, ...], hearing: bool,
+                  no_plan_rows: bool, config_path: str | None) -> None:
     """Lav snitfladekataloget i Excel og HTML.
 
     KØRSELSMAPPE er en eller flere mapper fra 'auditlib audit'. Kataloget fletter
@@ -62,7 +67,8 @@ def catalogue_cmd(run_dirs: tuple[Path, ...], out: Path, register: Path | None,
         seen.add(key)
     config = load_config(config_path)
     paths = write_catalogue(list(run_dirs), out, content_dir=content, register=register,
-                            config=config, plan_rows=not no_plan_rows, hearing=hearing)
+                            config=config, missed=list(missed), plan_rows=not no_plan_rows,
+                            hearing=hearing)
     click.echo(msg("katalog_skrevet"))
     click.echo(msg("katalog_fil_excel", path=paths["xlsx"]))
     click.echo(msg("katalog_fil_html", path=paths["html"]))

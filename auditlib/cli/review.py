@@ -39,9 +39,11 @@ def review() -> None:
 def export_cmd(run_dir: Path, out: Path, no_triage: bool) -> None:
     """Skriv forummets arbejdsbog (Excel) fra kørselsmappen RUN_DIR.
 
-    Arket 'kriterier' har én række pr. plan og kriterium, arket 'udsagn' gråzoneudsagn
-    og alle udsagn fra genoptræningsbehov og mål. Værktøjets kolonner er låst (uden
-    adgangskode); hospital, kommune og forum udfylder de gule kolonner.
+    Arket 'planer' har én blok pr. plan (planens tekst, værktøjets fund og gråzoneudsagn
+    og gule felter til hospitalets og kommunens syn og forummets vurdering), 'kriterier'
+    én række pr. plan og kriterium, 'udsagn' gråzoneudsagn og alle udsagn fra
+    genoptræningsbehov og mål, 'beslutningslog' forummets log. Værktøjets celler er låst
+    (uden adgangskode); hospital, kommune og forum udfylder de gule.
     """
     from auditlib.errors import OutputError
     from auditlib.review.export import export_review, review_statements
@@ -60,19 +62,28 @@ def export_cmd(run_dir: Path, out: Path, no_triage: bool) -> None:
 @click.option("--run", "run_dir", required=True, type=RUN_DIR,
               help="Kørselsmappen, arbejdsbogen er lavet fra; decisions.csv skrives her.")
 def import_cmd(workbook: Path, run_dir: Path) -> None:
-    """Læs forummets udfyldte arbejdsbog ind i RUN_DIR/decisions.csv.
+    """Læs forummets udfyldte arbejdsbog WORKBOOK ind i kørselsmappen.
 
-    Alle rækker tjekkes, og alle problemer vises på én gang (plan_id, ark, række,
-    kolonne). Er der problemer, skrives intet. En tidligere decisions.csv erstattes.
-    Exitkode 0: læst ind, 1: ugyldige rækker, 2: filen kan ikke bruges.
+    Afgørelser og beslutningslog går i decisions.csv, forummets vurdering pr. plan i
+    verdicts.csv og triagegraderne i triage.csv (Q06 køres igen på dem). Alle rækker
+    tjekkes, og alle problemer vises på én gang (plan_id, ark, række, kolonne). Er der
+    problemer, skrives intet. En tidligere fil erstattes, når arbejdsbogen har indhold
+    til den. Exitkode 0: læst ind, 1: ugyldige rækker, 2: filen kan ikke bruges.
     """
     from auditlib.review.importer import import_review
 
     result = import_review(workbook, run_dir)
     kinds = result.decisions["kind"]
-    click.echo(msg("review_importeret", count=len(result.decisions), path=result.path,
+    click.echo(msg("meeting_importeret", folder=run_dir, decisions=len(result.decisions),
                    criteria=int(kinds.eq("kriterium").sum()),
-                   statements=int(kinds.eq("udsagn").sum())))
+                   statements=int(kinds.eq("udsagn").sum()), verdicts=len(result.verdicts),
+                   triage=len(result.triage)))
+    if len(result.triage):
+        from auditlib.review.triage import rerun_with_triage
+
+        rerun = rerun_with_triage(run_dir)
+        changed = int(rerun["result"].ne(rerun["result_before"]).sum())
+        click.echo(msg("meeting_q06_igen", changed=changed, total=len(rerun)))
 
 
 def _text_table(frame: pd.DataFrame, percent: tuple[str, ...] = (),

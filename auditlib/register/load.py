@@ -183,15 +183,16 @@ def _fill_clusters(frame: pd.DataFrame, cluster_map) -> tuple[pd.DataFrame, tupl
 TYPO_CUTOFF = 0.8
 
 
-def misspelt_columns(columns: list[str]) -> list[Problem]:
-    """A problem for every column that is not in the contract but close to a name in it."""
+def misspelt_columns(columns: list[str], names: tuple[str, ...] = COLUMN_NAMES) -> list[Problem]:
+    """A problem for every column that is not in the contract (``names``, default the plan
+    register's) but close to a name in it."""
     import difflib
 
     problems = []
     for column in columns:
-        if column in COLUMN_BY_NAME:
+        if column in names:
             continue
-        close = difflib.get_close_matches(column, COLUMN_NAMES, n=1, cutoff=TYPO_CUTOFF)
+        close = difflib.get_close_matches(column, names, n=1, cutoff=TYPO_CUTOFF)
         if close:
             key = "kolonne_tastefejl_dublet" if close[0] in columns else "kolonne_tastefejl"
             problems.append(Problem(column, msg(key, column=column, suggestion=close[0])))

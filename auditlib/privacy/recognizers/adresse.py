@@ -35,8 +35,7 @@ _QUANTITY = frozenset({
     "borgere", "planer", "patienter", "point", "sekunder", "sek", "t", "kcal", "skridt", "mil",
     "cm", "mm", "l", "liter", "timers", "dages", "ugers", "kalorier", "gram", "enheder", "kilo",
     "af", "ud", "til", "gr", "mio", "mia", "tusind", "årig", "årige", "dkk", "euro",
-    "genstande", "cigaretter", "kopper", "glas", "øl", "dl", "tabletter", "tbl", "ugers",
-    "måneders", "timers", "minutters", "årige", "maaneder", "aar", "og", "til", "eller"})
+    "genstande", "cigaretter", "kopper", "glas", "øl", "dl", "tabletter", "tbl", "måneders", "minutters", "maaneder", "aar", "og", "eller"})
 _QUANTITY_RE = "|".join(sorted((re.escape(q) for q in _QUANTITY), key=len, reverse=True))
 _STREET_RE = "|".join(sorted(set(STREET_WORDS), key=len, reverse=True))
 _CAP = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}][{LOWER}]*)?\.?"
@@ -74,8 +73,7 @@ _NOT_TOWNS = frozenset({
     "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
     "oktober", "november", "december", "kl", "ca", "mio", "euro", "dkk", "procent", "pct",
     "sundhedsloven", "serviceloven", "loven", "lov", "bekendtgørelse", "vejledning",
-    "genoptræning", "plan", "planer", "rapport", "status", "skema", "uge", "version", "og",
-    "eller", "men", "at", "en", "et", "fik", "får", "kan", "skal", "vil", "ved", "under",
+    "genoptræning", "plan", "rapport", "status", "skema", "uge", "version", "eller", "men", "at", "en", "et", "fik", "får", "kan", "skal", "vil", "ved", "under",
     "kvartal", "halvår", "forløb", "indsats", "indsatser", "udgave", "tal", "sager", "mødet",
     "hvor", "hvis", "da", "nu", "så", "efterår", "forår", "sommer", "vinter", "primo", "ultimo",
     "medio", "målet", "mål", "tilbud", "deltagere", "ansatte", "medarbejdere", "elever",
@@ -84,7 +82,7 @@ _YEAR_CONTEXT = frozenset({"i", "år", "året", "siden", "fra", "til", "pr.", "e
                            "januar", "februar", "marts", "april", "maj", "juni", "juli",
                            "august", "september", "oktober", "november", "december", "og",
                            "primo", "medio", "ultimo", "foråret", "efteråret", "sommeren",
-                           "vinteren", "inden", "ultimo", "indtil", "—", "-", "–", "i", "per"})
+                           "vinteren", "inden", "indtil", "—", "-", "–", "per"})
 # Capitalised words that introduce an address rather than belong to it.
 _ADDRESS_LABELS = frozenset({"Adresse", "Adressen", "Opholdsadresse", "Bopæl", "Bopælsadresse",
                              "Hjemmeadresse", "Folkeregisteradresse", "Postadresse", "Borgeren",

@@ -95,7 +95,7 @@ NAME_WORDS = frozenset({
 _FUNCTION_WORDS = frozenset({
     "Han", "Hun", "Den", "Det", "De", "Der", "Dem", "Jeg", "Vi", "Du", "Man", "Og", "Eller",
     "Men", "Som", "Med", "Til", "Fra", "For", "Af", "På", "Ved", "Hos", "Om", "Uden", "Mod",
-    "Når", "Hvis", "Da", "Så", "Nu", "Her", "Der", "Hvor", "Hvad", "Hvem", "Hvordan", "Ikke",
+    "Når", "Hvis", "Da", "Så", "Nu", "Her", "Hvor", "Hvad", "Hvem", "Hvordan", "Ikke",
     "Også", "Kun", "Jo", "Ja", "Nej", "Se", "Jf", "Bl", "Evt", "Ca", "Kl", "Nr", "Tlf", "Mv",
     "Et", "En", "Ind", "Ud", "Op", "Ned", "Sammen", "Igen", "Altid", "Aldrig", "Ofte",
     "Mor", "Far", "Bror", "Søster", "Pt", "Dr", "Hr", "Fru", "Frk", "Sankt", "Skt", "St",
@@ -114,7 +114,7 @@ _FUNCTION_WORDS = frozenset({
     "Giver", "Bliver", "Var", "Blev", "Fik", "Havde", "Kunne", "Ville", "Skulle", "Sig",
     "Ham", "Hende", "Os", "Jer", "Sit", "Hendes", "Deres", "Vores", "Mit", "Mine", "Dit",
     "Aften", "Morgen", "Nat", "Uge", "År", "Tiden", "Tilbud", "Forløb", "Indsats",
-    "Sammen", "Selv", "Alene", "Egen", "Eget", "Fri", "Fuld", "Halv", "Hel", "Rask", "Syg",
+    "Selv", "Alene", "Egen", "Eget", "Fri", "Fuld", "Halv", "Hel", "Rask", "Syg",
     "Svært", "Let", "Tung", "Fin", "Fint", "Bedre", "Bedst", "Værre", "Gerne", "Helst",
     "Både", "Enten", "Hverken", "Samt", "Dog", "Vel", "Nok", "Endnu", "Stadig", "Allerede",
     "Mentoren", "Tolk", "Tolken", "Team", "Holdet", "Kom", "Kors", "Røde", "Blå",
