@@ -37,9 +37,8 @@ from auditlib.statements import statements_of_plan
 
 # statements.csv: the contract's columns, then the model's explanation (extra, last).
 STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation"]
-# plans.csv: the audited plans' pseudonym and the structured columns the feedback pages
-# group by (no free text, no dates: the quarter of discharge stands for udskrevet).
-PLANS_FILE = "plans.csv"
+# plans.csv always carries these columns: the feedback pages group by them (``kvartal``:
+# the quarter of discharge).
 PLAN_FILE_COLUMNS = ["plan_id", "klynge", "afdeling", "kommune", "kontakttype", "niveau",
                      "kvartal"]
 DEFAULT_SEED = 1
