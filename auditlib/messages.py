@@ -121,8 +121,10 @@ MESSAGES: dict[str, str] = {
 
 
 def msg(key: str, **values: object) -> str:
-    """Return the Danish message ``key`` with its placeholders filled in."""
-    return MESSAGES[key].format(**values)
+    """Return the Danish message ``key`` with its placeholders filled in (Danish numbers)."""
+    from auditlib.formats import DANISH
+
+    return DANISH.format(MESSAGES[key], **values)
 
 
 def join_allowed(values: list[str] | tuple[str, ...]) -> str:
@@ -329,6 +331,19 @@ MESSAGES.update({
     "klassifikation_traener": "Træner den endelige model på {n} udsagn …",
     "klassifikation_model_gemt": "Modellen er gemt i {path} (version {version}, trænet på {seconds:.1f} s).",
     "klassifikation_rapport_gemt": "Tallene er gemt i {path}.",
+    "klassifikation_heldout": (
+        "Tilbageholdte sætninger fra kilderne ({n}, aldrig trænet på): makro-F1 model "
+        "{model:.3f}, nøgleordsliste {baseline:.3f}; krydsvalideringen ligger {gap:.3f} "
+        "højere. Svageste sektor: {worst} (F1 {worst_f1:.3f}). Kalibreringsfejl {ece:.3f}."
+    ),
+    "klassifikation_heldout_kilde": (
+        "  {document}: {n} sætninger, makro-F1 model {model:.3f}, nøgleordsliste {baseline:.3f}"
+    ),
+    "klassifikation_vaegtige_overskrift": "De {n} mest vægtige ord pr. sektor:",
+    "klassifikation_uafklaret": (
+        "   Uafklaret: {first} / {second}. Modellen kan ikke placere udsagnet sikkert; "
+        "forummet afgør sektoren."
+    ),
 })
 
 # -- review round (auditlib review export/import/agreement, auditlib compare) -------------
@@ -700,6 +715,26 @@ MESSAGES.update({
 
 # -- area: polish ----------------------------------------------------------------
 MESSAGES.update({
+    # Column headings of the command line's text tables.
+    "tabel_criterion_id": "Kriterium",
+    "tabel_titel": "Titel",
+    "tabel_foer": "Før",
+    "tabel_efter": "Efter",
+    "tabel_aendring": "Ændring",
+    "tabel_omraade": "Område",
+    "tabel_n": "Antal",
+    "tabel_enighed": "Enighed",
+    "tabel_kappa": "Kappa",
+    "tabel_note": "Bemærkning",
+    "agenda_skrevet": "Dagsordenen er skrevet: {path} (én side pr. plan; udskriv fra browseren).",
+    "demo_ud_ikke_mappe": "'{path}' er en fil. Angiv en mappe til demodata, f.eks. --out demo.",
+    "demo_findes_allerede": (
+        "I '{path}' findes allerede filer med samme navn men andet indhold: {names}. De "
+        "overskrives ikke; vælg en anden mappe, f.eks. --out demo."
+    ),
+    "demo_kopieret": "Demodata er lagt i {path}:",
+    "demo_kopieret_fil": "  {name}",
+    "demo_naeste": "Næste skridt: auditlib validate {register}",
     # (polish: add this area's keys here)
 })
 

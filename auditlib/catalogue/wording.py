@@ -95,6 +95,10 @@ COLUMNS: dict[str, str] = {
     "foer": "Før",
     "efter": "Efter",
     "aendring": "Ændring (procentpoint)",
+    "foer_opfyldt": "Opfyldt før",
+    "foer_vurderet": "Vurderet før",
+    "efter_opfyldt": "Opfyldt efter",
+    "efter_vurderet": "Vurderet efter",
 }
 
 # --no-plan-rows: what stands where the plan-level rows would be.

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
 
 def _percent(value) -> str:
-    return "–" if value != value or value is None else f"{value:.0%}"  # NaN-safe
+    from auditlib.formats import fmt_percent
+
+    return fmt_percent(value)
 
 
 @click.command("audit", cls=DanishCommand,
@@ -20,8 +22,9 @@ def _percent(value) -> str:
                epilog="auditlib audit data/anonymized/midtklyngen-demo.xlsx --out koersel/\n"
                       "auditlib audit region.csv --cluster Sydklyngen --out syd/\n"
                       "auditlib audit region.csv --sample 20 --seed 7 --out stikproeve/")
-@click.argument("register", type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen, hvor criteria.csv, statements.csv og run.json skrives.")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Auditér kun planerne fra denne klynge (kolonnen klynge).")
@@ -79,7 +82,8 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
                       "auditlib counts region.csv --discharges udskrivninger.csv\n"
                       "auditlib counts region.csv --indsatser\n"
                       "auditlib counts region.csv --format csv > optaelling.csv")
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Tæl kun planerne fra denne klynge.")
 @click.option("--by", "by", multiple=True, metavar="OPDELING",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand, DanishGroup
+from auditlib.cli.base import DanishCommand, DanishGroup, argument
 from auditlib.cli.options import config_option
 from auditlib.messages import msg
 
@@ -20,14 +20,17 @@ CATALOGUE_EXAMPLES = ("auditlib catalogue output/ --out katalog/\n"
 
 
 @click.command("catalogue", cls=DanishCommand, epilog=CATALOGUE_EXAMPLES)
-@click.argument("run_dirs", nargs=-1, required=True, metavar="KØRSELSMAPPE",
-                type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@argument("run_dirs", nargs=-1, required=True, metavar="KØRSELSMAPPE...",
+          type=click.Path(path_type=Path),
+          help="En eller flere kørselsmapper fra 'auditlib audit' (én pr. klynge eller kvartal).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen, hvor snitfladekatalog.xlsx og snitfladekatalog.html gemmes.")
 @click.option("--register", "register", type=click.Path(path_type=Path), default=None,
+              metavar="REGISTER",
               help="Planregistret bag kørslerne: giver optællingen pr. kvartal "
                    "(tjekkes og gennemgås af privatlivsværnet først).")
 @click.option("--content", "content", type=click.Path(path_type=Path), default=None,
+              metavar="MAPPE",
               help="Mappen med katalogets YAML-filer. Standard: projektets catalogue/.")
 @click.option("--missed", "missed", multiple=True, type=click.Path(path_type=Path),
               metavar="MAPPE",
@@ -78,8 +81,9 @@ def catalogue_cmd(run_dirs: tuple[Path, ...], out: Path, register: Path | None,
 
 @click.command("merge-comments", cls=DanishCommand,
                epilog="auditlib catalogue merge-comments syd.xlsx nord.xlsx --out catalogue-v2/")
-@click.argument("workbooks", nargs=-1, required=True, metavar="HØRINGSARK",
-                type=click.Path(path_type=Path))
+@argument("workbooks", nargs=-1, required=True, metavar="HØRINGSARK...",
+          type=click.Path(path_type=Path),
+          help="Et eller flere udfyldte høringsark fra 'auditlib catalogue --hearing'.")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Mappen, hvor næste versions fire YAML-filer, aendringslog.md og "
                    "aendringslog.csv gemmes (ikke indholdsmappen selv).")

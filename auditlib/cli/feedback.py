@@ -6,18 +6,20 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option
 from auditlib.messages import msg
 
 
 @click.command("feedback", cls=DanishCommand,
+               short_help="Tilbagemelding pr. afdeling eller kommune: én A4-side hver.",
                epilog="auditlib feedback koersel-2025k4 --by afdeling --out tilbagemelding/\n"
                       "auditlib feedback koersel-2025k4 --by kommune --out tilbagemelding/")
-@click.argument("run_dir", metavar="KØRSELSMAPPE", type=click.Path(path_type=Path))
+@argument("run_dir", metavar="KØRSELSMAPPE", type=click.Path(path_type=Path),
+          help="Kørselsmappen fra 'auditlib audit' (med plans.csv).")
 @click.option("--by", "by", required=True, type=click.Choice(["afdeling", "kommune"]),
               help="Én side pr. afdeling (hospitalets) eller pr. kommune (den modtagende).")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen, hvor siderne gemmes (én HTML-fil pr. afdeling eller kommune).")
 @click.option("--content", "content", type=click.Path(path_type=Path), default=None,
               help="Mappen med katalogets YAML-filer (kompetencebehov og gråzoner). "
