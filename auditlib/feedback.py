@@ -300,17 +300,15 @@ def _strengthen(lines: list[CriterionLine], content, sides: tuple[str, ...],
 
 
 # -- writing -------------------------------------------------------------------------------------
-def _percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100):d} %"
-
-
 def render_page(page: FeedbackPage) -> str:
     import jinja2
+
+    from auditlib.formats import fmt_percent
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("auditlib", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]), undefined=jinja2.StrictUndefined)
-    environment.filters["procent"] = _percent
+    environment.filters["procent"] = fmt_percent
     return environment.get_template(TEMPLATE).render(page=page, words=_words(page))
 
 
