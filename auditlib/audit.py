@@ -39,6 +39,10 @@ from auditlib.statements import statements_of_plan
 # and "uafklaret" flag (extra, last; auditlib.classifier.greyzone.unsettled_mask).
 STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation", "second_label",
                           "second_probability", "unsettled"]
+# plans.csv holds the audited rows; these columns are always there (the feedback pages
+# group by them; the quarter of discharge stands for udskrevet).
+PLAN_FILE_COLUMNS = ["plan_id", "klynge", "afdeling", "kommune", "kontakttype", "niveau",
+                     "kvartal"]
 DEFAULT_SEED = 1
 
 
@@ -192,7 +196,11 @@ def _plans_csv(plans: pd.DataFrame) -> str:
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-    return frame.astype("string").fillna("").to_csv(index=False, lineterminator="\n")
+    frame = frame.astype("string")
+    for column in PLAN_FILE_COLUMNS:  # the columns the feedback pages group by
+        if column not in frame.columns:
+            frame[column] = plans_table(plans)[column].astype("string")
+    return frame.fillna("").to_csv(index=False, lineterminator="\n")
 
 
 def _single_cluster(frame: pd.DataFrame) -> str | None:
@@ -209,11 +217,23 @@ def _model_version(model) -> str:
         return "ukendt"
 
 
+def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The PLAN_FILE_COLUMNS of the audited plans (a column the register lacks is blank)."""
+    table = pd.DataFrame({"plan_id": frame["plan_id"].astype("string")})
+    for column in PLAN_FILE_COLUMNS[1:-1]:
+        table[column] = (frame[column].astype("string") if column in frame.columns
+                         else pd.Series(pd.NA, index=frame.index, dtype="string"))
+    table["kvartal"] = quarter_labels(frame["udskrevet"]) if "udskrevet" in frame.columns \
+        else pd.NA
+    return table[PLAN_FILE_COLUMNS]
+
+
 def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -> dict[str, Path]:
     """Write criteria.csv, statements.csv, plans.csv and run.json (each atomically;
     run.json last, so a folder with a run.json is complete). plans.csv holds the audited
     rows as the audit saw them (after the privacy gate), so the meeting workbook can show
-    each plan in full and criteria can be re-run on the forum's triage grades."""
+    each plan in full, criteria can be re-run on the forum's triage grades, and the
+    feedback pages can group by unit and municipality (its last column: ``kvartal``)."""
     out_dir = Path(out_dir)
     paths = {"criteria": out_dir / CRITERIA_FILE, "statements": out_dir / STATEMENTS_FILE,
              "plans": out_dir / PLANS_FILE, "run": out_dir / RUN_FILE}
@@ -232,6 +252,7 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
     return paths
 
 
-__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "STATEMENT_FILE_COLUMNS",
-           "classify_plans", "quarter_labels", "run_audit", "sample_plans",
+__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "PLANS_FILE", "PLAN_FILE_COLUMNS",
+           "STATEMENT_FILE_COLUMNS", "classify_plans", "plans_table", "quarter_labels",
+           "run_audit", "sample_plans",
            "write_run"]

@@ -121,8 +121,10 @@ MESSAGES: dict[str, str] = {
 
 
 def msg(key: str, **values: object) -> str:
-    """Return the Danish message ``key`` with its placeholders filled in."""
-    return MESSAGES[key].format(**values)
+    """Return the Danish message ``key`` with its placeholders filled in (Danish numbers)."""
+    from auditlib.formats import DANISH
+
+    return DANISH.format(MESSAGES[key], **values)
 
 
 def join_allowed(values: list[str] | tuple[str, ...]) -> str:
@@ -540,7 +542,9 @@ MESSAGES.update({
     "audit_tabel_opfyldt": "opfyldt",
     "audit_tabel_ikke": "ikke",
     "audit_tabel_andel": "andel",
-    "audit_filer": "Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.",
+    "audit_filer": (
+        "Filerne er skrevet i {out}/: criteria.csv, statements.csv, plans.csv, run.json."
+    ),
     "audit_naeste": (
         "Næste skridt: auditlib review export {out} --out gennemgang.xlsx  eller  "
         "auditlib catalogue {out} --out katalog/"
@@ -618,6 +622,16 @@ MESSAGES.update({
         "regnes ud af totalerne (kan være et hvilket som helst antal)."
     ),
     "counts_tegn_kort": "'<5': færre end 5. 'x': skjult, så et lille tal ikke kan regnes ud af totalerne.",
+    "counts_reference_overskrift": (
+        "Offentliggjorte tal og registrets tal ('{register}', {period}, n = {quarters} "
+        "kvartaler; pr. år = antal × 4 / kvartaler)"
+    ),
+    "counts_reference_kilde": "Kilde: {source}",
+    "counts_kolonne_tal": "Tal",
+    "counts_kolonne_notat_aar": "år",
+    "counts_kolonne_notat_antal": "offentliggjort",
+    "counts_kolonne_register": "registret",
+    "counts_kolonne_pr_aar": "pr. år",
     "counts_kolonne_kategori": "Kategori",
     "counts_kolonne_kvartal": "Kvartal",
     "counts_kolonne_pr_100": "pr. 100",
@@ -711,6 +725,26 @@ MESSAGES.update({
 
 # -- area: polish ----------------------------------------------------------------
 MESSAGES.update({
+    # Column headings of the command line's text tables.
+    "tabel_criterion_id": "Kriterium",
+    "tabel_titel": "Titel",
+    "tabel_foer": "Før",
+    "tabel_efter": "Efter",
+    "tabel_aendring": "Ændring",
+    "tabel_omraade": "Område",
+    "tabel_n": "Antal",
+    "tabel_enighed": "Enighed",
+    "tabel_kappa": "Kappa",
+    "tabel_note": "Bemærkning",
+    "agenda_skrevet": "Dagsordenen er skrevet: {path} (én side pr. plan; udskriv fra browseren).",
+    "demo_ud_ikke_mappe": "'{path}' er en fil. Angiv en mappe til demodata, f.eks. --out demo.",
+    "demo_findes_allerede": (
+        "I '{path}' findes allerede filer med samme navn men andet indhold: {names}. De "
+        "overskrives ikke; vælg en anden mappe, f.eks. --out demo."
+    ),
+    "demo_kopieret": "Demodata er lagt i {path}:",
+    "demo_kopieret_fil": "  {name}",
+    "demo_naeste": "Næste skridt: auditlib validate {register}",
     # (polish: add this area's keys here)
 })
 
@@ -795,6 +829,127 @@ MESSAGES.update({
 # -- area: hearing ---------------------------------------------------------------
 MESSAGES.update({
     # (hearing: add this area's keys here)
+    "katalog_version_forskellig": (
+        "de fire filer skal have samme version (katalogets version); nu: {versions}."
+    ),
+    "katalog_version_nyere": (
+        "postens version er nyere end filens version {version}. En post har versionen, hvor "
+        "dens tekst sidst blev ændret."
+    ),
+    "hoering_titel": "Høringsark til snitfladekataloget",
+    "hoering_sted_ark": "ark '{sheet}'",
+    "hoering_sted_raekke": "række {row}",
+    "hoering_sted_kolonne": "kolonne '{column}'",
+    "hoering_dv_titel": "accept eller afvis",
+    "hoering_dv_fejl": "Skriv accept eller afvis.",
+    "hoering_vejledning": (
+        "Sådan bruger klyngerne høringsarket\n"
+        "1. Arket 'hoering' har én række pr. tekstfelt i hver post i kataloget: typer af "
+        "funktionstab, snitflader, anbefalinger og kompetencebehov.\n"
+        "2. Udfyld kun de gule kolonner: klynge (jeres klynges navn), kommentar og forslag til "
+        "ny tekst (hele den nye tekst, ikke kun ændringen).\n"
+        "3. Ret aldrig i 'nuværende tekst' eller de andre hvide kolonner, og slet ingen rækker; "
+        "tomme rækker betyder ingen kommentar.\n"
+        "4. På workshoppen afgøres hver kommentar i kolonnen accept/afvis: accept betyder, at "
+        "forslaget kommer med i næste version; afvis, at teksten bliver stående.\n"
+        "5. Flet alle klyngers ark med 'auditlib catalogue merge-comments ARK... --out MAPPE'. "
+        "To accepterede forslag med forskellig tekst til samme felt er en konflikt: teksten "
+        "bliver stående, posten forbliver til høring, og forslagene står side om side i "
+        "ændringsloggen.\n"
+        "6. Skriv aldrig navne, cpr-numre, telefonnumre eller andre personoplysninger i arket."
+    ),
+    "hoering_fil_findes_ikke": "filen findes ikke.",
+    "hoering_fil_ulaeselig": (
+        "filen kan ikke læses som Excel-arbejdsbog (.xlsx). Gem den igen fra Excel som .xlsx."
+    ),
+    "hoering_fil_dublet": "arbejdsbogen er angivet flere gange.",
+    "hoering_ark_mangler": (
+        "arket '{sheet}' mangler. Brug arbejdsbogen fra 'auditlib catalogue --hearing' uden at "
+        "omdøbe arket."
+    ),
+    "hoering_anden_version": (
+        "arket er lavet til katalogets version {version}, men indholdet er nu version "
+        "{current}. Flet kommentarerne til den version, arket blev lavet til."
+    ),
+    "hoering_kolonne_mangler": "kolonnen '{column}' mangler. Slet eller omdøb ingen kolonner.",
+    "hoering_kolonne_stavet": (
+        "kolonnen '{column}' mangler; en kolonne med et lignende navn findes. Ret overskriften "
+        "tilbage til '{column}'."
+    ),
+    "hoering_post_ukendt": (
+        "rækken ({part} / {id} / {field}) findes ikke i kataloget. Ret ikke i kolonnerne del, "
+        "id og felt."
+    ),
+    "hoering_post_dublet": "samme post og felt står også i række {first}. Saml kommentarerne i én række.",
+    "hoering_tekst_aendret": (
+        "den nuværende tekst er rettet i arket. Sæt den tilbage, og skriv den nye tekst i "
+        "kolonnen '{column}'."
+    ),
+    "hoering_beslutning_ukendt": "skriv accept eller afvis.",
+    "hoering_beslutning_mangler": (
+        "kommentaren er ikke afgjort. Skriv accept eller afvis, før kommentarerne flettes."
+    ),
+    "hoering_kommentar_mangler": (
+        "der er ingen kommentar eller '{column}' at acceptere eller afvise."
+    ),
+    "hoering_klynge_mangler": "skriv navnet på klyngen, der kommenterer.",
+    "hoering_identifikator": (
+        "teksten ligner en personoplysning ({kinds}). Fjern den; kataloget deles uden for "
+        "klyngen."
+    ),
+    "hoering_ingen_ark": "Angiv mindst ét udfyldt høringsark.",
+    "hoering_ugyldig": (
+        "Høringsarkene kan ikke flettes ({count} problem(er)). Ret dem alle og kør igen. "
+        "Intet er skrevet, og arkene er ikke ændret:"
+    ),
+    "hoering_yaml_intern": (
+        "Den næste version kunne ikke skrives korrekt; intet er skrevet. Kør igen med --debug "
+        "og meld fejlen."
+    ),
+    "hoering_log_titel": "Ændringslog for snitfladekataloget, version {version}",
+    "hoering_log_grundlag": "Flettet fra høringsarkene: {files}.",
+    "hoering_log_antal": (
+        "{accepted} kommentar(er) accepteret, {rejected} afvist og {conflicts} i konflikt; "
+        "{changed} tekstfelt(er) ændret."
+    ),
+    "hoering_log_status": "{count} post(er): {old} → {new}",
+    "hoering_log_afsnit_accepteret": "Accepterede kommentarer",
+    "hoering_log_afsnit_afvist": "Afviste kommentarer",
+    "hoering_log_afsnit_konflikt": "Kommentarer i konflikt",
+    "hoering_log_ingen": "Ingen.",
+    "hoering_log_kol_post": "post › felt",
+    "hoering_log_kol_aendret": "tekst ændret",
+    "hoering_log_kol_kilde": "kilde",
+    "hoering_log_konflikter": "Konflikterne side om side",
+    "hoering_log_konflikt_intro": (
+        "Teksten er ikke ændret, og posten er fortsat til høring. Forummet vælger mellem "
+        "forslagene i næste runde."
+    ),
+    "hoering_skrevet": "Høringsarket er skrevet: {path}",
+    "hoering_flettet": (
+        "Version {version} er skrevet i {path}: {accepted} accepteret, {rejected} afvist, "
+        "{conflicts} i konflikt ({changed} tekstfelt(er) ændret)."
+    ),
+    "hoering_flettet_log": "  Ændringslog: {path}",
+    "tilbage_ingen_planer": (
+        "Kørselsmappen '{path}' har ingen {name} (planernes afdeling og kommune). Kør "
+        "'auditlib audit' igen med denne version af auditlib."
+    ),
+    "tilbage_planer_ulaeselig": "Filen '{path}' kan ikke læses. Kør 'auditlib audit' igen.",
+    "tilbage_planer_kolonner": (
+        "Filen '{path}' mangler kolonnerne {missing}. Kør 'auditlib audit' igen."
+    ),
+    "tilbage_ukendt_gruppe": "--by skal være en af: {allowed} (ikke '{by}').",
+    "tilbage_ingen_enheder": (
+        "Ingen af kørslens planer har udfyldt kolonnen '{by}' i registret, så der er ingen "
+        "sider at lave. Udfyld '{by}' i registret, og kør 'auditlib audit' igen."
+    ),
+    "tilbage_alle_klynger": "alle klynger i kørslen",
+    "tilbage_afdeling": "Afdeling",
+    "tilbage_kommune": "Kommune",
+    "tilbage_titel": "Tilbagemelding fra auditten: {unit}",
+    "tilbage_skrevet": "{count} tilbagemeldingsside(r) er skrevet i {path}:",
+    "tilbage_fil": "  {name}",
 })
 
 # -- area: speed -----------------------------------------------------------------

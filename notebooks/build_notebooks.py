@@ -65,7 +65,7 @@ out_dir = None
 config = None""", tags=["parameters"]),
         code(IMPORTS + """
 from auditlib.audit import run_audit, write_run
-from auditlib.summary import criteria_summary, label_summary, plan_summary
+from auditlib.summary import criteria_summary
 
 cfg = load_config(config)
 out = nb.resolve(out_dir, Path("output"))"""),
@@ -84,7 +84,7 @@ display(Markdown(nb.prepared_summary(reg)))"""),
 ## Audit
 
 Alle aktive kriterier køres på hver plan, og hvert udsagn i fritekstfelterne klassificeres.
-Kørslens filer (`criteria.csv`, `statements.csv`, `run.json`) gemmes i `out_dir`.
+Kørslens filer gemmes i kørselsmappen (parameteren `out_dir`).
 """),
         code("""
 result = run_audit(reg, cfg, sample=sample, seed=seed)
@@ -94,10 +94,11 @@ display(Markdown(nb.run_files_text(result, paths)))"""),
 ## Kriterier
 
 Hvor mange planer opfylder hvert kriterium? Andelen regnes af de planer, der kunne
-vurderes. Rød: under 60 %, gul: 60-89 %, grøn: 90 % eller mere.
+vurderes, og står med antallet bag: "67 % (2 af 3)" er 2 af 3 planer.
 """),
         code("""
 summary = criteria_summary(result.criteria)
+display(Markdown(nb.share_levels_text()))
 nb.styled_criteria(summary)"""),
         code("nb.fulfilment_chart(summary)"),
         md("""
@@ -105,18 +106,18 @@ nb.styled_criteria(summary)"""),
 
 Planerne med flest formelle krav, der ikke er opfyldt, står øverst.
 """),
-        code("plan_summary(result.criteria)"),
+        code("nb.plans_view(result.criteria)"),
         md("""
 ## Udsagn og gråzoner
 
 Fordelingen af udsagn på sektorer, og de udsagn, hvor modellen er i tvivl (gråzoner), med
 modellens forklaring. Gråzonerne er dem, forummet skal tage stilling til.
 """),
-        code("label_summary(result.statements)"),
+        code("nb.labels_view(result.statements)"),
         code("nb.label_chart(result.statements)"),
         code("""
 decisions = nb.decisions_in(out)
-nb.greyzone_table(out)"""),
+nb.greyzone_view(out)"""),
         md("""
 ## Forummets afgørelser
 
@@ -125,7 +126,7 @@ ved siden af værktøjets forslag; de har forrang i kataloget.
 """),
         code("""
 display(Markdown(nb.decisions_text(decisions)))
-nb.decided_criteria(out)"""),
+nb.decided_view(out)"""),
     ]
 
 

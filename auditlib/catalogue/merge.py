@@ -21,6 +21,7 @@ from auditlib.catalogue.wording import ALL_CLUSTERS, WHOLE_PERIOD
 from auditlib.compare import compare_runs
 from auditlib.counts import quarterly_counts, suppress_group_quarters, wide_counts
 from auditlib.criteria.info import CriterionInfo, criteria_info
+from auditlib.formats import fmt_percent
 from auditlib.register.columns import GREYZONE_FIELDS
 from auditlib.rundir import Run, fulfilment, read_plans, read_run, read_verdicts
 from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULTS
@@ -95,6 +96,9 @@ class Catalogue:
         default_factory=lambda: pd.DataFrame(columns=EXAMPLE_COLUMNS))
     # The part "Planer der ikke blev lavet" (auditlib.missed), when missed-plans runs are given.
     missed: object | None = None
+    # False: the writers leave out plan-level rows (plan ids, statements), for sharing
+    # the catalogue outside the cluster.
+    plan_rows: bool = True
 
     @property
     def top_plans(self) -> pd.DataFrame:
@@ -305,8 +309,8 @@ def recommendation_table(content: CatalogueContent, fulfilment: pd.DataFrame) ->
         status = []
         for criterion in rec.kriterier:
             if criterion in totals.index and totals.loc[criterion, "vurderet"] > 0:
-                share = totals.loc[criterion, "opfyldt"] / totals.loc[criterion, "vurderet"]
-                status.append(f"{criterion} {share:.0%}".replace("%", " %"))
+                met, judged = (int(totals.loc[criterion, k]) for k in ("opfyldt", "vurderet"))
+                status.append(f"{criterion} {fmt_percent(met / judged, n=met, total=judged)}")
         rows.append({"id": rec.id, "titel": rec.titel, "tekst": rec.tekst,
                      "maalgruppe": rec.maalgruppe, "kriterier": ", ".join(rec.kriterier),
                      "kriterier_status": ", ".join(status)})
@@ -385,7 +389,7 @@ def change_table(runs: list[Run]) -> pd.DataFrame | None:
     for cluster, cluster_runs in by_cluster.items():
         if len(cluster_runs) < 2:
             continue
-        compared = compare_runs(cluster_runs[0], cluster_runs[-1])
+        compared = compare_runs(cluster_runs[0], cluster_runs[-1], with_counts=True)
         frames.append(compared if "klynge" in compared else compared.assign(klynge=cluster))
     if not frames:
         return None

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from auditlib.atomic import write_with
+from auditlib.catalogue.content import STATUS_TITLES, hearing_items
 from auditlib.catalogue.merge import PLAN_FIXED_COLUMNS, Catalogue
 from auditlib.catalogue.wording import (
     CHANGE_PART,
@@ -27,6 +28,7 @@ from auditlib.catalogue.wording import (
     COVER_FIELDS,
     DECIDED_BY,
     FIELD_TITLES,
+    NO_PLAN_ROWS,
     NOT_STATED,
     PART_TITLES,
     PARTS,
@@ -146,6 +148,22 @@ class SheetWriter:
         prepare_for_print(self.ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
 
 
+# Where each item stands in the hearing round (auditlib.catalogue.hearing).
+HEARING_COLUMNS = [Col("status", "Status", "short"), Col("oprindelse", "Oprindelse (klynge)",
+                                                        "short"),
+                   Col("version", "Version", "id")]
+
+
+def _hearing_cells(item) -> tuple[object, ...]:
+    if item is None:
+        return (None, None, None)
+    return (STATUS_TITLES.get(item.status, item.status), item.klynge, item.version)
+
+
+def _items_by_id(model) -> dict[str, object]:
+    return {str(item.id): item for _, item in hearing_items(model)}
+
+
 def _lines(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in items)
 
@@ -229,8 +247,9 @@ def _function_loss(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     columns = [_col("domaene", "medium", title="Domæne"), _col("punkt", "id", title="Punkt"),
                _col("titel", "medium"), _col("beskrivelse", "long"),
                _col("eksempler", "long", title="Eksempler"),
-               _col("noegleord", "text", title="Nøgleord")]
-    rows = [(d.titel, p.id, p.titel, p.beskrivelse, _lines(p.eksempler), ", ".join(p.noegleord))
+               _col("noegleord", "text", title="Nøgleord"), *HEARING_COLUMNS]
+    rows = [(d.titel, p.id, p.titel, p.beskrivelse, _lines(p.eksempler), ", ".join(p.noegleord),
+             *_hearing_cells(p))
             for d in loss.domaener for p in d.punkter]
     sheet.table("Funktionstab", columns, rows, freeze=True)
     sheet.section("De fire domæner")
@@ -254,7 +273,7 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                _col("spoergsmaal", "text", title="Afgørende spørgsmål"),
                _col("eksempler", "long", title="Eksempler"),
                _col("graense", "long", title="Grænsetilfælde"),
-               _col("antal", "number", title="Gråzoneudsagn i auditten")]
+               _col("antal", "number", title="Gråzoneudsagn i auditten"), *HEARING_COLUMNS]
     rows = []
     for s in content.snitflader:
         borders = "\n".join(f"• Mod {LABEL_TITLES.get(b.mod, b.mod)}: {b.beskrivelse} "
@@ -262,7 +281,7 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
         rows.append((LABEL_TITLES.get(s.id, s.id), s.titel, s.sektor,
                      _lines(ref.tekst for ref in s.lovgrundlag), s.hvornaar, s.ikke_hvis,
                      s.afgoerende_spoergsmaal, _lines(s.eksempler), borders,
-                     int(found.get(s.id, 0)) if len(found) else 0))
+                     int(found.get(s.id, 0)) if len(found) else 0, *_hearing_cells(s)))
     sheet.table("Snitflader", columns, rows, freeze=True)
     sheet.section("De afgørende spørgsmål", "Stilles i denne rækkefølge.")
     sheet.table("Afgoerende_spoergsmaal",
@@ -298,6 +317,21 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                         "værktøjet eller forummet har placeret uden for genoptræning eller "
                         "tæt på grænsen, ordnet efter den endelige sektor. Forummets beslutning "
                         "har forrang; værktøjets forslag står ved siden af.", names)
+    if catalogue.plan_rows:
+        _greyzone_statements(sheet, catalogue)
+    else:
+        sheet.text_rows([(COLUMNS.get("statement", "Udsagn"), NO_PLAN_ROWS)])
+    sheet.section("Kendte gråzoner",
+                  "Katalogets opdigtede eksempler på de kendte gråzoner med den rette sektor.")
+    zone_rows = [(f"{z.id}. {z.titel}", z.beskrivelse, u.tekst, LABEL_TITLES.get(u.label, u.label))
+                 for z in content.graazoner for u in z.udsagn]
+    sheet.table("Kendte_graazoner", [_col("zone", "medium"), _col("beskrivelse", "text"),
+                                     _col("statement", "long"), _col("label", "medium")],
+                zone_rows)
+    sheet.finish()
+
+
+def _greyzone_statements(sheet: SheetWriter, catalogue: Catalogue) -> None:
     columns = [_col("snitflade", "medium"), _col("statement", "long"),
                _col("tool_label", "medium"), _col("probability", "number", "0%"),
                _col("forum_label", "medium"), _col("decided_by", "medium"),
@@ -315,14 +349,6 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.ws.conditional_formatting.add(
         f"A{first}:{get_column_letter(len(columns))}{last}",
         FormulaRule(formula=[f'${decided}{first}="{DECIDED_BY["forum"]}"'], fill=BLUE))
-    sheet.section("Kendte gråzoner",
-                  "Katalogets opdigtede eksempler på de kendte gråzoner med den rette sektor.")
-    zone_rows = [(f"{z.id}. {z.titel}", z.beskrivelse, u.tekst, LABEL_TITLES.get(u.label, u.label))
-                 for z in content.graazoner for u in z.udsagn]
-    sheet.table("Kendte_graazoner", [_col("zone", "medium"), _col("beskrivelse", "text"),
-                                     _col("statement", "long"), _col("label", "medium")],
-                zone_rows)
-    sheet.finish()
 
 
 def _recommendations(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
@@ -333,9 +359,11 @@ def _recommendations(wb: Workbook, catalogue: Catalogue, names: set[str]) -> Non
                         "denne audit. Nederst: proceduren ved tvivl eller uenighed.", names)
     columns = [_col("id", "id"), _col("titel", "medium"), _col("tekst", "long"),
                _col("maalgruppe", "short"), _col("kriterier", "short"),
-               _col("kriterier_status", "medium")]
+               _col("kriterier_status", "medium"), *HEARING_COLUMNS]
+    items = _items_by_id(catalogue.content.anbefalinger)
     rows = [(r.id, r.titel, r.tekst, SIDE_TITLES.get(r.maalgruppe, r.maalgruppe), r.kriterier,
-             r.kriterier_status) for r in catalogue.recommendations.itertuples(index=False)]
+             r.kriterier_status, *_hearing_cells(items.get(str(r.id))))
+            for r in catalogue.recommendations.itertuples(index=False)]
     sheet.table("Anbefalinger", columns, rows, freeze=True)
     sheet.section(procedure.titel, procedure.formaal)
     sheet.table("Opfoelgningsprocedure",
@@ -358,9 +386,11 @@ def _competences(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                _col("beskrivelse", "long"), _col("forslag", "long"),
                _col("peget_kriterier", "medium"), _col("peget_graazoner", "medium"),
                _col("signaler", "number"), _col("kriterier", "short"),
-               _col("graazoner", "medium")]
+               _col("graazoner", "medium"), *HEARING_COLUMNS]
+    items = _items_by_id(catalogue.content.kompetencer)
     rows = [(r.id, SIDE_TITLES.get(r.side, r.side), r.titel, r.beskrivelse, r.forslag,
-             r.peget_kriterier, r.peget_graazoner, r.signaler, r.kriterier, r.graazoner)
+             r.peget_kriterier, r.peget_graazoner, r.signaler, r.kriterier, r.graazoner,
+             *_hearing_cells(items.get(str(r.id))))
             for r in catalogue.competence_needs.itertuples(index=False)]
     first, last = sheet.table("Kompetencer", columns, rows, freeze=True)
     letter = _letter(columns, "signaler")
@@ -448,6 +478,8 @@ def _fulfilment_chart(sheet: SheetWriter, table: pd.DataFrame, column: int) -> N
 
 
 def _plans(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
+    if not catalogue.plan_rows:  # shared outside the cluster: no plan-level rows
+        return
     sheet = SheetWriter(wb, "audit_planer", PART_TITLES["audit_planer"],
                         "Alle auditerede planer, flest formelle mangler først (kun plan_id, "
                         "aldrig personoplysninger). Resultatet pr. kriterium er forummets, hvor "

@@ -189,6 +189,7 @@ def _progress(text: str) -> None:
 
 def format_report(result: dict) -> str:
     """The cross-validation report as Danish text (per label, confusion matrix, summary)."""
+    from auditlib.formats import fmt_number
     from auditlib.vocabulary import LABEL_TITLES
 
     labels = result["labels"]
@@ -199,9 +200,9 @@ def format_report(result: dict) -> str:
     lines += [header, "-" * len(header)]
     for label in labels:
         scores, base = result["per_label"][label], result["baseline_per_label"][label]
-        lines.append(f"{LABEL_TITLES[label]:<30}{scores['precision']:>11.3f}"
-                     f"{scores['recall']:>13.3f}{scores['f1']:>8.3f}{scores['support']:>8d}"
-                     f"{base['f1']:>14.3f}")
+        lines.append(f"{LABEL_TITLES[label]:<30}{fmt_number(scores['precision'], 3):>11}"
+                     f"{fmt_number(scores['recall'], 3):>13}{fmt_number(scores['f1'], 3):>8}"
+                     f"{scores['support']:>8d}{fmt_number(base['f1'], 3):>14}")
     lines += ["", msg("klassifikation_forvirring_overskrift"), ""]
     short = [label[:8] for label in labels]
     lines.append(f"{'':<16}" + "".join(f"{s:>10}" for s in short))

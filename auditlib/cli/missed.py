@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishGroup
+from auditlib.cli.base import DanishGroup, argument
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
@@ -19,6 +19,7 @@ def _percent(value) -> str:
 
 
 @click.group("missed", cls=DanishGroup,
+             short_help="Planer der ikke blev lavet: blev behovet vurderet?",
              epilog="auditlib missed template --out udskrivninger.xlsx\n"
                     "auditlib missed validate data/anonymized/missed-demo.csv\n"
                     "auditlib missed audit data/anonymized/missed-demo.csv --out ikke-lavet/")
@@ -75,7 +76,8 @@ def _problems_csv(problems, findings, rows: list) -> str:
                       epilog="auditlib missed validate data/anonymized/missed-demo.csv\n"
                              "auditlib missed validate udskrivninger.xlsx --format csv "
                              "> problemer.csv")
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Registret over udskrivninger uden plan (Excel .xlsx eller CSV).")
 @format_option
 @config_option
 def validate_cmd(register: Path, fmt: str, config_path: str | None) -> None:
@@ -117,7 +119,8 @@ def validate_cmd(register: Path, fmt: str, config_path: str | None) -> None:
                              "--out ikke-lavet/\n"
                              "auditlib missed audit udskrivninger.xlsx --cluster Midtklyngen "
                              "--out midt-ikke-lavet/")
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Registret over udskrivninger uden plan (Excel .xlsx eller CSV).")
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path),
               help="Mappen, hvor missed.csv, missed_discharges.csv og missed.json skrives.")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
