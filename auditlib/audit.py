@@ -35,11 +35,12 @@ from auditlib.rundir import (
 )
 from auditlib.statements import statements_of_plan
 
-# statements.csv: the contract's columns, then the model's explanation (extra, last).
-STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation"]
-# plans.csv: the audited plans' pseudonym and the structured columns the feedback pages
-# group by (no free text, no dates: the quarter of discharge stands for udskrevet).
-PLANS_FILE = "plans.csv"
+# statements.csv: the contract's columns, then the model's explanation and its runner-up
+# and "uafklaret" flag (extra, last; auditlib.classifier.greyzone.unsettled_mask).
+STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation", "second_label",
+                          "second_probability", "unsettled"]
+# plans.csv holds the audited rows; these columns are always there (the feedback pages
+# group by them; the quarter of discharge stands for udskrevet).
 PLAN_FILE_COLUMNS = ["plan_id", "klynge", "afdeling", "kommune", "kontakttype", "niveau",
                      "kvartal"]
 DEFAULT_SEED = 1
@@ -110,7 +111,8 @@ def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.
     if items.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_FILE_COLUMNS})
     classified = classify_statements(items, model=model, margin=margin)
-    classified["probability"] = classified["probability"].astype(float).round(3)
+    for column in ("probability", "second_probability"):
+        classified[column] = classified[column].astype(float).round(3)
     return classified[STATEMENT_FILE_COLUMNS]
 
 
@@ -143,12 +145,13 @@ def run_audit(register: str | Path | Register, config=None, *, cluster: str | No
         model = load_model(config.classifier.model)
     statements = classify_plans(frame, model, config.classifier.greyzone_margin)
     by_plan: dict[str, list[Statement]] = {}
-    for plan_id, field_name, number, text, label, probability, greyzone, explanation in (
+    for plan_id, field_name, number, text, label, probability, greyzone, explanation, *_ in (
             statements.itertuples(index=False, name=None)):
         by_plan.setdefault(plan_id, []).append(
             Statement(field_name, int(number), text, label, float(probability),
                       bool(greyzone), explanation))
-    statements["greyzone"] = statements["greyzone"].map(lambda g: "true" if g else "false")
+    for flag in ("greyzone", "unsettled"):
+        statements[flag] = statements[flag].map(lambda g: "true" if g else "false")
 
     settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
                         config.criteria.complexity_domains)

@@ -331,6 +331,19 @@ MESSAGES.update({
     "klassifikation_traener": "Træner den endelige model på {n} udsagn …",
     "klassifikation_model_gemt": "Modellen er gemt i {path} (version {version}, trænet på {seconds:.1f} s).",
     "klassifikation_rapport_gemt": "Tallene er gemt i {path}.",
+    "klassifikation_heldout": (
+        "Tilbageholdte sætninger fra kilderne ({n}, aldrig trænet på): makro-F1 model "
+        "{model:.3f}, nøgleordsliste {baseline:.3f}; krydsvalideringen ligger {gap:.3f} "
+        "højere. Svageste sektor: {worst} (F1 {worst_f1:.3f}). Kalibreringsfejl {ece:.3f}."
+    ),
+    "klassifikation_heldout_kilde": (
+        "  {document}: {n} sætninger, makro-F1 model {model:.3f}, nøgleordsliste {baseline:.3f}"
+    ),
+    "klassifikation_vaegtige_overskrift": "De {n} mest vægtige ord pr. sektor:",
+    "klassifikation_uafklaret": (
+        "   Uafklaret: {first} / {second}. Modellen kan ikke placere udsagnet sikkert; "
+        "forummet afgør sektoren."
+    ),
 })
 
 # -- review round (auditlib review export/import/agreement, auditlib compare) -------------

@@ -199,6 +199,14 @@ def read_run(path: str | Path) -> Run:
     statements["statement_no"] = pd.to_numeric(statements["statement_no"], errors="coerce")
     statements["probability"] = pd.to_numeric(statements["probability"], errors="coerce")
     statements["greyzone"] = statements["greyzone"].str.lower().eq("true")
+    # Columns added after the first run folders were written: old folders still read.
+    for column, default in (("second_label", ""), ("second_probability", ""),
+                            ("unsettled", "false")):
+        if column not in statements.columns:
+            statements[column] = default
+    statements["second_probability"] = pd.to_numeric(statements["second_probability"],
+                                                     errors="coerce")
+    statements["unsettled"] = statements["unsettled"].str.lower().eq("true")
     try:
         meta = json.loads((path / RUN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:

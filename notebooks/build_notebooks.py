@@ -288,6 +288,27 @@ nb.scores_table(report)"""),
 Udsagnene med mindst afstand mellem modellens to mest sandsynlige sektorer.
 """),
         code("nb.hardest_statements(data, n=15)"),
+        md("""
+## Sætninger fra kilderne, som modellen aldrig trænes på
+
+De tilbageholdte sætninger (`data/heldout/`) er taget fra kildedokumenterne og
+DOMAIN.md's eksempler. Tallene viser, hvor godt modellen holder på tekst, den ikke er
+skrevet ud fra, pr. kildedokument og med nøgleordsbaselinen ved siden af.
+"""),
+        code("""
+import pandas as pd
+from auditlib.classifier import load_model
+from auditlib.classifier.heldout import load_heldout
+from auditlib.classifier.training import heldout_report, influential_features
+
+model = load_model()
+held = heldout_report(model, load_heldout())
+display(Markdown(f"Makro-F1 {held['macro_f1']:.3f} mod nøgleordsbaselinens "
+                 f"{held['baseline_macro_f1']:.3f} på {held['n']} sætninger."))
+pd.DataFrame(held["documents"]).T"""),
+        md("## De 20 mest vægtige ord pr. sektor"),
+        code("pd.Series({label: ', '.join(words) for label, words in "
+             "influential_features(model, data).items()}).to_frame('ord')"),
     ]
 
 

@@ -191,7 +191,7 @@ def write_hearing_workbook(content: CatalogueContent, path: str | Path) -> Path:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from auditlib.atomic import write_with
-    from auditlib.catalogue.xlsx import HEADER_FILL, HEADER_FONT, WRAP, put
+    from auditlib.excel import HEADER_FILL, HEADER_FONT, WRAP, put
 
     input_fill = PatternFill("solid", fgColor="FFF2CC")
     widths = {"del": 14, "id": 14, "post": 28, "felt": 16, "tekst": 70, "status": 12,
@@ -249,7 +249,7 @@ def _fold(text: object) -> str:
 
 
 def _cell_text(value: object) -> str:
-    from auditlib.catalogue.xlsx import ESCAPE_PREFIX, FORMULA_TRIGGERS
+    from auditlib.excel import ESCAPE_PREFIX, FORMULA_TRIGGERS
 
     if value is None:
         return ""
