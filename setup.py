@@ -14,6 +14,7 @@ RESOURCES = {
     "auditlib.resources.reference": "data/reference",
     "auditlib.resources.catalogue": "catalogue",
     "auditlib.resources.notebooks": "notebooks",
+    "auditlib.resources.heldout": "data/heldout",
 }
 DATA_PATTERNS = ["*.csv", "*.xlsx", "*.yaml", "*.yml", "*.md", "*.ipynb", "*.json", "*.txt",
                  "**/*.md", "**/*.csv", "**/*.yaml"]

@@ -28,14 +28,21 @@ from auditlib.register.prepare import prepare_register
 from auditlib.rundir import (
     CRITERIA_COLUMNS,
     CRITERIA_FILE,
+    PLANS_FILE,
     RUN_FILE,
     STATEMENT_COLUMNS,
     STATEMENTS_FILE,
 )
 from auditlib.statements import statements_of_plan
 
-# statements.csv: the contract's columns, then the model's explanation (extra, last).
-STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation"]
+# statements.csv: the contract's columns, then the model's explanation and its runner-up
+# and "uafklaret" flag (extra, last; auditlib.classifier.greyzone.unsettled_mask).
+STATEMENT_FILE_COLUMNS = [*STATEMENT_COLUMNS, "explanation", "second_label",
+                          "second_probability", "unsettled"]
+# plans.csv holds the audited rows; these columns are always there (the feedback pages
+# group by them; the quarter of discharge stands for udskrevet).
+PLAN_FILE_COLUMNS = ["plan_id", "klynge", "afdeling", "kommune", "kontakttype", "niveau",
+                     "kvartal"]
 DEFAULT_SEED = 1
 
 
@@ -104,7 +111,8 @@ def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.
     if items.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_FILE_COLUMNS})
     classified = classify_statements(items, model=model, margin=margin)
-    classified["probability"] = classified["probability"].astype(float).round(3)
+    for column in ("probability", "second_probability"):
+        classified[column] = classified[column].astype(float).round(3)
     return classified[STATEMENT_FILE_COLUMNS]
 
 
@@ -137,12 +145,13 @@ def run_audit(register: str | Path | Register, config=None, *, cluster: str | No
         model = load_model(config.classifier.model)
     statements = classify_plans(frame, model, config.classifier.greyzone_margin)
     by_plan: dict[str, list[Statement]] = {}
-    for plan_id, field_name, number, text, label, probability, greyzone, explanation in (
+    for plan_id, field_name, number, text, label, probability, greyzone, explanation, *_ in (
             statements.itertuples(index=False, name=None)):
         by_plan.setdefault(plan_id, []).append(
             Statement(field_name, int(number), text, label, float(probability),
                       bool(greyzone), explanation))
-    statements["greyzone"] = statements["greyzone"].map(lambda g: "true" if g else "false")
+    for flag in ("greyzone", "unsettled"):
+        statements[flag] = statements[flag].map(lambda g: "true" if g else "false")
 
     settings = Settings(config.criteria.stated_min_words, config.criteria.timely_days,
                         config.criteria.complexity_domains)
@@ -181,6 +190,19 @@ def run_audit(register: str | Path | Register, config=None, *, cluster: str | No
     return AuditResult(criteria_table, statements, meta, frame)
 
 
+def _plans_csv(plans: pd.DataFrame) -> str:
+    """The plans as text: dates as ISO dates, blanks empty (never 'NaT' or '<NA>')."""
+    frame = plans.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    frame = frame.astype("string")
+    for column in PLAN_FILE_COLUMNS:  # the columns the feedback pages group by
+        if column not in frame.columns:
+            frame[column] = plans_table(plans)[column].astype("string")
+    return frame.fillna("").to_csv(index=False, lineterminator="\n")
+
+
 def _single_cluster(frame: pd.DataFrame) -> str | None:
     clusters = frame["klynge"].dropna().unique().tolist()
     return str(clusters[0]) if len(clusters) == 1 else None
@@ -195,12 +217,26 @@ def _model_version(model) -> str:
         return "ukendt"
 
 
+def plans_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The PLAN_FILE_COLUMNS of the audited plans (a column the register lacks is blank)."""
+    table = pd.DataFrame({"plan_id": frame["plan_id"].astype("string")})
+    for column in PLAN_FILE_COLUMNS[1:-1]:
+        table[column] = (frame[column].astype("string") if column in frame.columns
+                         else pd.Series(pd.NA, index=frame.index, dtype="string"))
+    table["kvartal"] = quarter_labels(frame["udskrevet"]) if "udskrevet" in frame.columns \
+        else pd.NA
+    return table[PLAN_FILE_COLUMNS]
+
+
 def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -> dict[str, Path]:
-    """Write criteria.csv, statements.csv and run.json (each atomically; run.json last,
-    so a folder with a run.json is complete)."""
+    """Write criteria.csv, statements.csv, plans.csv and run.json (each atomically;
+    run.json last, so a folder with a run.json is complete). plans.csv holds the audited
+    rows as the audit saw them (after the privacy gate), so the meeting workbook can show
+    each plan in full, criteria can be re-run on the forum's triage grades, and the
+    feedback pages can group by unit and municipality (its last column: ``kvartal``)."""
     out_dir = Path(out_dir)
     paths = {"criteria": out_dir / CRITERIA_FILE, "statements": out_dir / STATEMENTS_FILE,
-             "run": out_dir / RUN_FILE}
+             "plans": out_dir / PLANS_FILE, "run": out_dir / RUN_FILE}
     for path in paths.values():
         guard_not_input(path, *inputs)
     # A folder with a run.json is a complete run: the old one goes first.
@@ -208,10 +244,15 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
     write_text_atomic(paths["criteria"], result.criteria.to_csv(index=False, lineterminator="\n"))
     write_text_atomic(paths["statements"],
                       result.statements.to_csv(index=False, lineterminator="\n"))
+    if result.plans is not None:
+        write_text_atomic(paths["plans"], _plans_csv(result.plans))
+    else:
+        paths.pop("plans")
     write_text_atomic(paths["run"], json.dumps(result.meta, ensure_ascii=False, indent=2) + "\n")
     return paths
 
 
-__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "STATEMENT_FILE_COLUMNS",
-           "classify_plans", "quarter_labels", "run_audit", "sample_plans",
+__all__ = ["AuditInputError", "AuditResult", "DEFAULT_SEED", "PLANS_FILE", "PLAN_FILE_COLUMNS",
+           "STATEMENT_FILE_COLUMNS", "classify_plans", "plans_table", "quarter_labels",
+           "run_audit", "sample_plans",
            "write_run"]

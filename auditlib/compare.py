@@ -15,6 +15,7 @@ import pandas as pd
 from auditlib.rundir import Run, fulfilment, read_run
 
 COMPARE_COLUMNS = ["klynge", "criterion_id", "titel", "foer", "efter", "aendring"]
+COUNT_COLUMNS = ["foer_opfyldt", "foer_vurderet", "efter_opfyldt", "efter_vurderet"]
 
 
 def _as_run(run: Run | str | Path) -> Run:
@@ -33,6 +34,13 @@ def share_fulfilled(results: pd.DataFrame) -> pd.Series:
     return table.set_index("criterion_id")["andel_opfyldt"]
 
 
+def judged_counts(results: pd.DataFrame) -> pd.DataFrame:
+    """Per criterion: ``opfyldt`` and ``vurderet`` (the n behind each share), so a share
+    on three plans is never shown without its three."""
+    table = fulfilment(results, ["criterion_id"], result="result")
+    return table.set_index("criterion_id")[["opfyldt", "vurderet"]].astype("int64")
+
+
 def _titles() -> dict[str, str]:
     try:
         from auditlib.criteria.info import criteria_info
@@ -42,14 +50,20 @@ def _titles() -> dict[str, str]:
         return {}
 
 
-def compare_runs(run_a: Run | str | Path, run_b: Run | str | Path) -> pd.DataFrame:
-    """``klynge, criterion_id, titel, foer, efter, aendring``: shares 0-1 in run_a (before)
-    and run_b (after), and the change in percentage points."""
+def compare_runs(run_a: Run | str | Path, run_b: Run | str | Path, *,
+                 with_counts: bool = False) -> pd.DataFrame:
+    """``klynge, criterion_id, titel, foer, efter, aendring`` and the counts behind the
+    shares: shares 0-1 in run_a (before) and run_b (after), the change in percentage
+    points; ``with_counts`` adds ``COUNT_COLUMNS`` (opfyldt and judged plans per run)."""
     run_a, run_b = _as_run(run_a), _as_run(run_b)
-    before = share_fulfilled(final_results(run_a)).rename("foer")
-    after = share_fulfilled(final_results(run_b)).rename("efter")
+    results_a, results_b = final_results(run_a), final_results(run_b)
+    before = share_fulfilled(results_a).rename("foer")
+    after = share_fulfilled(results_b).rename("efter")
     order = list(dict.fromkeys([*before.index, *after.index]))
-    table = pd.concat([before, after], axis=1).reindex(order)
+    table = pd.concat([before, after, judged_counts(results_a).add_prefix("foer_"),
+                       judged_counts(results_b).add_prefix("efter_")], axis=1).reindex(order)
+    for column in COUNT_COLUMNS:
+        table[column] = table[column].fillna(0).astype("int64")
     table.index.name = "criterion_id"
     table = table.reset_index()
     titles = _titles()
@@ -59,4 +73,4 @@ def compare_runs(run_a: Run | str | Path, run_b: Run | str | Path) -> pd.DataFra
     if run_a.cluster and run_b.cluster and run_a.cluster != run_b.cluster:
         cluster = f"{run_a.cluster} → {run_b.cluster}"
     table["klynge"] = cluster
-    return table[COMPARE_COLUMNS]
+    return table[COMPARE_COLUMNS + (COUNT_COLUMNS if with_counts else [])]

@@ -121,8 +121,10 @@ MESSAGES: dict[str, str] = {
 
 
 def msg(key: str, **values: object) -> str:
-    """Return the Danish message ``key`` with its placeholders filled in."""
-    return MESSAGES[key].format(**values)
+    """Return the Danish message ``key`` with its placeholders filled in (Danish numbers)."""
+    from auditlib.formats import DANISH
+
+    return DANISH.format(MESSAGES[key], **values)
 
 
 def join_allowed(values: list[str] | tuple[str, ...]) -> str:
@@ -329,6 +331,19 @@ MESSAGES.update({
     "klassifikation_traener": "Træner den endelige model på {n} udsagn …",
     "klassifikation_model_gemt": "Modellen er gemt i {path} (version {version}, trænet på {seconds:.1f} s).",
     "klassifikation_rapport_gemt": "Tallene er gemt i {path}.",
+    "klassifikation_heldout": (
+        "Tilbageholdte sætninger fra kilderne ({n}, aldrig trænet på): makro-F1 model "
+        "{model:.3f}, nøgleordsliste {baseline:.3f}; krydsvalideringen ligger {gap:.3f} "
+        "højere. Svageste sektor: {worst} (F1 {worst_f1:.3f}). Kalibreringsfejl {ece:.3f}."
+    ),
+    "klassifikation_heldout_kilde": (
+        "  {document}: {n} sætninger, makro-F1 model {model:.3f}, nøgleordsliste {baseline:.3f}"
+    ),
+    "klassifikation_vaegtige_overskrift": "De {n} mest vægtige ord pr. sektor:",
+    "klassifikation_uafklaret": (
+        "   Uafklaret: {first} / {second}. Modellen kan ikke placere udsagnet sikkert; "
+        "forummet afgør sektoren."
+    ),
 })
 
 # -- review round (auditlib review export/import/agreement, auditlib compare) -------------
@@ -376,13 +391,13 @@ MESSAGES.update({
     "review_dublet": "Rækken findes to gange i arbejdsbogen. Slet den kopierede række.",
     "review_ukendt_vaerdi": "Værdien er ikke tilladt her. Vælg en af: {allowed}.",
     "review_uenig_uden_begrundelse": (
-        "Uenig kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor I er uenige."
+        "Uenig kræver en begrundelse. Skriv i '{column}', hvorfor I er uenige."
     ),
     "review_label_uden_begrundelse": (
-        "En anden sektor end værktøjets kræver en begrundelse. Skriv i {role}_begrundelse, hvorfor."
+        "En anden sektor end værktøjets kræver en begrundelse. Skriv i '{column}', hvorfor."
     ),
     "review_afgoerelse_uden_begrundelse": (
-        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i forum_begrundelse."
+        "Forummets afgørelse afviger fra værktøjets og kræver en begrundelse i '{column}'."
     ),
     "review_ugyldige_raekker": (
         "Arbejdsbogen '{path}' har {count} problem(er); intet er læst ind. Ret dem alle og "
@@ -527,7 +542,9 @@ MESSAGES.update({
     "audit_tabel_opfyldt": "opfyldt",
     "audit_tabel_ikke": "ikke",
     "audit_tabel_andel": "andel",
-    "audit_filer": "Filerne er skrevet i {out}/: criteria.csv, statements.csv, run.json.",
+    "audit_filer": (
+        "Filerne er skrevet i {out}/: criteria.csv, statements.csv, plans.csv, run.json."
+    ),
     "audit_naeste": (
         "Næste skridt: auditlib review export {out} --out gennemgang.xlsx  eller  "
         "auditlib catalogue {out} --out katalog/"
@@ -604,6 +621,17 @@ MESSAGES.update({
         "'{marker}': færre end 5 (diskretioneret). 'x': skjult, så et lille tal ikke kan "
         "regnes ud af totalerne (kan være et hvilket som helst antal)."
     ),
+    "counts_tegn_kort": "'<5': færre end 5. 'x': skjult, så et lille tal ikke kan regnes ud af totalerne.",
+    "counts_reference_overskrift": (
+        "Offentliggjorte tal og registrets tal ('{register}', {period}, n = {quarters} "
+        "kvartaler; pr. år = antal × 4 / kvartaler)"
+    ),
+    "counts_reference_kilde": "Kilde: {source}",
+    "counts_kolonne_tal": "Tal",
+    "counts_kolonne_notat_aar": "år",
+    "counts_kolonne_notat_antal": "offentliggjort",
+    "counts_kolonne_register": "registret",
+    "counts_kolonne_pr_aar": "pr. år",
     "counts_kolonne_kategori": "Kategori",
     "counts_kolonne_kvartal": "Kvartal",
     "counts_kolonne_pr_100": "pr. 100",
@@ -650,21 +678,278 @@ MESSAGES.update({
 # -- area: meeting ---------------------------------------------------------------
 MESSAGES.update({
     # (meeting: add this area's keys here)
+    "meeting_udfyldt_fil_mangler": (
+        "Den udfyldte arbejdsbog '{path}' findes ikke. Tjek filnavnet og mappen ('{folder}'): "
+        "angiv den fil, hospital, kommune og forum har udfyldt og gemt (.xlsx)."
+    ),
+    "meeting_log_ukendt_plan": (
+        "Plan-ID'et findes ikke i kørslen. Vælg planen fra rullelisten i kolonnen Plan-ID."
+    ),
+    "meeting_log_ukendt_emne": (
+        "Emnet kan ikke findes i planen. Skriv kriteriet (f.eks. K06) eller feltet og "
+        "udsagnets nummer (f.eks. Mål 2), som de står i arkene 'kriterier' og 'udsagn'."
+    ),
+    "meeting_log_dublet": "Emnet står to gange i beslutningsloggen. Saml det i én række.",
+    "meeting_log_dato": "Datoen kan ikke læses. Skriv den som dato, f.eks. 15-03-2026.",
+    "meeting_log_afgjort_uden_afgoerelse": (
+        "Status afgjort kræver forummets afgørelse: skriv den i 'Forummets afgørelse' i arket "
+        "'udsagn' eller 'kriterier', eller vælg status uafklaret eller eskaleret."
+    ),
+    "meeting_log_lov_mangler": (
+        "En afgjort sektor kræver lov og paragraf (katalogets procedure, trin 4), "
+        "f.eks. Sundhedsloven § 140."
+    ),
+    "meeting_personoplysning": (
+        "Teksten ligner en personoplysning (navn, CPR-nummer, telefon, adresse eller e-mail). "
+        "Omskriv den uden personoplysninger; brug kun Plan-ID."
+    ),
+    "meeting_eksempel_uden_begrundelse": (
+        "En god eksempelplan kræver 'Hvad fungerer': det er den tekst, kataloget viser ved "
+        "eksemplet."
+    ),
+    "meeting_triage_grad": "Graden skal være et helt tal fra 1 til 5 (eller tom).",
+    "meeting_importeret": (
+        "Læst ind i {folder}: {decisions} vurderede rækker ({criteria} kriterier, "
+        "{statements} udsagn), {verdicts} planvurderinger og triage for {triage} planer."
+    ),
+    "meeting_ingen_plans": (
+        "Kørselsmappen '{path}' har ingen plans.csv (lavet med en ældre version). Kør "
+        "'auditlib audit' igen, så planerne kan vurderes på triagegraderne."
+    ),
+    "meeting_udeladte_eksempler": (
+        "{count} eksempelplan(er) er udeladt, fordi privatlivsværnet fandt noget, der ligner "
+        "en personoplysning. Ret planens tekst eller 'hvad fungerer' og læs arbejdsbogen ind igen."
+    ),
+    "meeting_q06_igen": "Q06 med triagegraderne: {changed} af {total} planer får et andet resultat.",
 })
 
 # -- area: polish ----------------------------------------------------------------
 MESSAGES.update({
+    # Column headings of the command line's text tables.
+    "tabel_criterion_id": "Kriterium",
+    "tabel_titel": "Titel",
+    "tabel_foer": "Før",
+    "tabel_efter": "Efter",
+    "tabel_aendring": "Ændring",
+    "tabel_omraade": "Område",
+    "tabel_n": "Antal",
+    "tabel_enighed": "Enighed",
+    "tabel_kappa": "Kappa",
+    "tabel_note": "Bemærkning",
+    "agenda_skrevet": "Dagsordenen er skrevet: {path} (én side pr. plan; udskriv fra browseren).",
+    "demo_ud_ikke_mappe": "'{path}' er en fil. Angiv en mappe til demodata, f.eks. --out demo.",
+    "demo_findes_allerede": (
+        "I '{path}' findes allerede filer med samme navn men andet indhold: {names}. De "
+        "overskrives ikke; vælg en anden mappe, f.eks. --out demo."
+    ),
+    "demo_kopieret": "Demodata er lagt i {path}:",
+    "demo_kopieret_fil": "  {name}",
+    "demo_naeste": "Næste skridt: auditlib validate {register}",
     # (polish: add this area's keys here)
 })
 
 # -- area: missed ----------------------------------------------------------------
 MESSAGES.update({
     # (missed: add this area's keys here)
+    # register of discharges without a plan (auditlib.missed, auditlib missed ...)
+    "mu_sted_udskrivning": "udskrivning {id}",
+    "mu_rapport_ok": (
+        "Registret '{name}' over udskrivninger uden plan er i orden: {n} udskrivninger, "
+        "ingen problemer."
+    ),
+    "mu_rapport_problemer": (
+        "Registret '{name}' har {count} problem(er) i {n} udskrivninger uden plan. "
+        "Ret dem og kør igen:"
+    ),
+    "mu_rapport_ubrugelig": "Registret over udskrivninger uden plan '{name}' kan ikke bruges:",
+    "mu_ingen_udskrivninger": (
+        "Registret har overskrifter, men ingen udskrivninger. Tilføj mindst én udskrivning."
+    ),
+    "mu_er_planregister": (
+        "'{name}' er et planregister (det har plan_id og niveau), ikke et register over "
+        "udskrivninger uden plan. Brug 'auditlib validate' til planregistret, eller "
+        "'auditlib missed template' for at få skabelonen til udskrivninger uden plan."
+    ),
+    "mu_kolonne_mangler": (
+        "Den påkrævede kolonne '{column}' mangler. Tilføj kolonnen med præcis dette navn "
+        "(se auditlib missed template)."
+    ),
+    "mu_id_tom": (
+        "udskrivning_id mangler. Giv udskrivningen forummets eget pseudonyme nøgle, "
+        "f.eks. MU-2025-07."
+    ),
+    "mu_id_format": (
+        "udskrivning_id må kun indeholde bogstaverne A-Z, tal, '-' og '_' og højst 40 tegn, "
+        "f.eks. MU-2025-07."
+    ),
+    "mu_id_dublet": (
+        "udskrivning_id findes flere gange i registret. Giv hver udskrivning sin egen nøgle."
+    ),
+    "mu_kvartal_ugyldig": "Kvartalet kan ikke læses. Skriv det som ÅÅÅÅ-K1 … ÅÅÅÅ-K4, f.eks. 2025-K2.",
+    "mu_kvartal_mangler": (
+        "Udskrivningens tidspunkt mangler. Udfyld udskrevet (dato) eller kvartal (f.eks. 2025-K2)."
+    ),
+    "mu_kvartal_uenig": "kvartal passer ikke med datoen i udskrevet. Ret den ene af dem.",
+    "mu_ukendt_klynge": (
+        "Registret har ingen udskrivninger for klyngen '{cluster}'. Klynger i registret: "
+        "{known}. Ret --cluster eller udelad det."
+    ),
+    "mu_ikke_en_koersel": (
+        "Mappen '{path}' er ikke en kørsel af 'auditlib missed audit': filen {name} mangler."
+    ),
+    "mu_skabelon_skrevet": (
+        "Skabelonen til udskrivninger uden plan er gemt i {path}. Udfyld arket "
+        "'udskrivninger' – én række pr. udskrivning."
+    ),
+    "mu_privat_rent": "Ingen personhenførbare oplysninger fundet.",
+    "mu_privat_fundet": (
+        "{count} sted(er) ligner en personhenførbar oplysning (kun placeringen vises):"
+    ),
+    "mu_privat_problem": "Ligner en personhenførbar oplysning ({kind}, tegn {start}–{end}).",
+    "mu_audit_start": "Læser {n} udskrivninger uden plan fra {name} …",
+    "mu_audit_resume": (
+        "{n} udskrivninger uden plan{cluster} auditeret mod {criteria} kriterier: behovet er "
+        "vurderet ved {assessed} af dem."
+    ),
+    "mu_filer": "Resultaterne er gemt i {out} (missed.csv, missed_discharges.csv, missed.json).",
+    "mu_naeste": (
+        "Næste skridt: 'auditlib catalogue KØRSEL --missed {out} --out katalog/' giver "
+        "katalogets del 'Planer der ikke blev lavet'."
+    ),
+    "mu_katalog_titel": "Planer der ikke blev lavet",
+    "mu_katalog_intro": (
+        "Udskrivninger fra psykiatrien uden genoptræningsplan: blev behovet vurderet, af hvem, "
+        "og hvorfor blev der ikke lavet en plan? Retten til en plan gælder uanset diagnose; "
+        "den manglende vurdering er det regionale notats hovedfund. Tal under {min_count} "
+        "vises som '<{min_count}', og 'x' skjuler et tal, som ellers kunne regnes ud af en "
+        "total; en andel bygget på et skjult tal vises ikke."
+    ),
 })
 
 # -- area: hearing ---------------------------------------------------------------
 MESSAGES.update({
     # (hearing: add this area's keys here)
+    "katalog_version_forskellig": (
+        "de fire filer skal have samme version (katalogets version); nu: {versions}."
+    ),
+    "katalog_version_nyere": (
+        "postens version er nyere end filens version {version}. En post har versionen, hvor "
+        "dens tekst sidst blev ændret."
+    ),
+    "hoering_titel": "Høringsark til snitfladekataloget",
+    "hoering_sted_ark": "ark '{sheet}'",
+    "hoering_sted_raekke": "række {row}",
+    "hoering_sted_kolonne": "kolonne '{column}'",
+    "hoering_dv_titel": "accept eller afvis",
+    "hoering_dv_fejl": "Skriv accept eller afvis.",
+    "hoering_vejledning": (
+        "Sådan bruger klyngerne høringsarket\n"
+        "1. Arket 'hoering' har én række pr. tekstfelt i hver post i kataloget: typer af "
+        "funktionstab, snitflader, anbefalinger og kompetencebehov.\n"
+        "2. Udfyld kun de gule kolonner: klynge (jeres klynges navn), kommentar og forslag til "
+        "ny tekst (hele den nye tekst, ikke kun ændringen).\n"
+        "3. Ret aldrig i 'nuværende tekst' eller de andre hvide kolonner, og slet ingen rækker; "
+        "tomme rækker betyder ingen kommentar.\n"
+        "4. På workshoppen afgøres hver kommentar i kolonnen accept/afvis: accept betyder, at "
+        "forslaget kommer med i næste version; afvis, at teksten bliver stående.\n"
+        "5. Flet alle klyngers ark med 'auditlib catalogue merge-comments ARK... --out MAPPE'. "
+        "To accepterede forslag med forskellig tekst til samme felt er en konflikt: teksten "
+        "bliver stående, posten forbliver til høring, og forslagene står side om side i "
+        "ændringsloggen.\n"
+        "6. Skriv aldrig navne, cpr-numre, telefonnumre eller andre personoplysninger i arket."
+    ),
+    "hoering_fil_findes_ikke": "filen findes ikke.",
+    "hoering_fil_ulaeselig": (
+        "filen kan ikke læses som Excel-arbejdsbog (.xlsx). Gem den igen fra Excel som .xlsx."
+    ),
+    "hoering_fil_dublet": "arbejdsbogen er angivet flere gange.",
+    "hoering_ark_mangler": (
+        "arket '{sheet}' mangler. Brug arbejdsbogen fra 'auditlib catalogue --hearing' uden at "
+        "omdøbe arket."
+    ),
+    "hoering_anden_version": (
+        "arket er lavet til katalogets version {version}, men indholdet er nu version "
+        "{current}. Flet kommentarerne til den version, arket blev lavet til."
+    ),
+    "hoering_kolonne_mangler": "kolonnen '{column}' mangler. Slet eller omdøb ingen kolonner.",
+    "hoering_kolonne_stavet": (
+        "kolonnen '{column}' mangler; en kolonne med et lignende navn findes. Ret overskriften "
+        "tilbage til '{column}'."
+    ),
+    "hoering_post_ukendt": (
+        "rækken ({part} / {id} / {field}) findes ikke i kataloget. Ret ikke i kolonnerne del, "
+        "id og felt."
+    ),
+    "hoering_post_dublet": "samme post og felt står også i række {first}. Saml kommentarerne i én række.",
+    "hoering_tekst_aendret": (
+        "den nuværende tekst er rettet i arket. Sæt den tilbage, og skriv den nye tekst i "
+        "kolonnen '{column}'."
+    ),
+    "hoering_beslutning_ukendt": "skriv accept eller afvis.",
+    "hoering_beslutning_mangler": (
+        "kommentaren er ikke afgjort. Skriv accept eller afvis, før kommentarerne flettes."
+    ),
+    "hoering_kommentar_mangler": (
+        "der er ingen kommentar eller '{column}' at acceptere eller afvise."
+    ),
+    "hoering_klynge_mangler": "skriv navnet på klyngen, der kommenterer.",
+    "hoering_identifikator": (
+        "teksten ligner en personoplysning ({kinds}). Fjern den; kataloget deles uden for "
+        "klyngen."
+    ),
+    "hoering_ingen_ark": "Angiv mindst ét udfyldt høringsark.",
+    "hoering_ugyldig": (
+        "Høringsarkene kan ikke flettes ({count} problem(er)). Ret dem alle og kør igen. "
+        "Intet er skrevet, og arkene er ikke ændret:"
+    ),
+    "hoering_yaml_intern": (
+        "Den næste version kunne ikke skrives korrekt; intet er skrevet. Kør igen med --debug "
+        "og meld fejlen."
+    ),
+    "hoering_log_titel": "Ændringslog for snitfladekataloget, version {version}",
+    "hoering_log_grundlag": "Flettet fra høringsarkene: {files}.",
+    "hoering_log_antal": (
+        "{accepted} kommentar(er) accepteret, {rejected} afvist og {conflicts} i konflikt; "
+        "{changed} tekstfelt(er) ændret."
+    ),
+    "hoering_log_status": "{count} post(er): {old} → {new}",
+    "hoering_log_afsnit_accepteret": "Accepterede kommentarer",
+    "hoering_log_afsnit_afvist": "Afviste kommentarer",
+    "hoering_log_afsnit_konflikt": "Kommentarer i konflikt",
+    "hoering_log_ingen": "Ingen.",
+    "hoering_log_kol_post": "post › felt",
+    "hoering_log_kol_aendret": "tekst ændret",
+    "hoering_log_kol_kilde": "kilde",
+    "hoering_log_konflikter": "Konflikterne side om side",
+    "hoering_log_konflikt_intro": (
+        "Teksten er ikke ændret, og posten er fortsat til høring. Forummet vælger mellem "
+        "forslagene i næste runde."
+    ),
+    "hoering_skrevet": "Høringsarket er skrevet: {path}",
+    "hoering_flettet": (
+        "Version {version} er skrevet i {path}: {accepted} accepteret, {rejected} afvist, "
+        "{conflicts} i konflikt ({changed} tekstfelt(er) ændret)."
+    ),
+    "hoering_flettet_log": "  Ændringslog: {path}",
+    "tilbage_ingen_planer": (
+        "Kørselsmappen '{path}' har ingen {name} (planernes afdeling og kommune). Kør "
+        "'auditlib audit' igen med denne version af auditlib."
+    ),
+    "tilbage_planer_ulaeselig": "Filen '{path}' kan ikke læses. Kør 'auditlib audit' igen.",
+    "tilbage_planer_kolonner": (
+        "Filen '{path}' mangler kolonnerne {missing}. Kør 'auditlib audit' igen."
+    ),
+    "tilbage_ukendt_gruppe": "--by skal være en af: {allowed} (ikke '{by}').",
+    "tilbage_ingen_enheder": (
+        "Ingen af kørslens planer har udfyldt kolonnen '{by}' i registret, så der er ingen "
+        "sider at lave. Udfyld '{by}' i registret, og kør 'auditlib audit' igen."
+    ),
+    "tilbage_alle_klynger": "alle klynger i kørslen",
+    "tilbage_afdeling": "Afdeling",
+    "tilbage_kommune": "Kommune",
+    "tilbage_titel": "Tilbagemelding fra auditten: {unit}",
+    "tilbage_skrevet": "{count} tilbagemeldingsside(r) er skrevet i {path}:",
+    "tilbage_fil": "  {name}",
 })
 
 # -- area: speed -----------------------------------------------------------------

@@ -25,6 +25,9 @@ CRITERIA_FILE = "criteria.csv"
 STATEMENTS_FILE = "statements.csv"
 RUN_FILE = "run.json"
 DECISIONS_FILE = "decisions.csv"
+PLANS_FILE = "plans.csv"
+VERDICTS_FILE = "verdicts.csv"
+TRIAGE_FILE = "triage.csv"
 
 CRITERIA_COLUMNS = ["plan_id", "criterion_id", "result", "note"]
 STATEMENT_COLUMNS = ["plan_id", "field", "statement_no", "statement", "label", "probability",
@@ -33,9 +36,24 @@ STATEMENT_COLUMNS = ["plan_id", "field", "statement_no", "statement", "label", "
 # tool_value: the tool's result (criterion) or label (statement).
 # hospital_value / kommune_value: "enig", "uenig", "kan_ikke_vurdere" for criteria;
 # a label for statements. decision: the forum's final result or label.
+# The decision log (catalogue part 2, step 4): decided_on (ISO date), meeting, law (the
+# law and paragraph chosen), status (DECISION_STATUSES) and way_forward ("hvordan gribes
+# det an fremadrettet"). A decisions.csv written before these existed is still read.
 DECISION_COLUMNS = ["plan_id", "kind", "criterion_id", "field", "statement_no", "statement",
                     "tool_value", "hospital_value", "hospital_reason", "kommune_value",
-                    "kommune_reason", "decision", "decision_reason"]
+                    "kommune_reason", "decision", "decision_reason",
+                    "decided_on", "meeting", "law", "status", "way_forward"]
+DECISION_LOG_COLUMNS = ["decided_on", "meeting", "law", "status", "way_forward"]
+DECISION_STATUSES = ("afgjort", "uafklaret", "eskaleret")
+# The forum's verdict per plan from the meeting workbook's sheet 'planer' (auditlib.review).
+# actionable: "kan der handles på planen" (ja/delvist/nej); good_example: ja/nej.
+VERDICT_COLUMNS = ["plan_id", "hospital_view", "kommune_view", "actionable", "works",
+                   "strengthen", "good_example"]
+# The hospital's grades in the 7-parameter model, read back from the triage sheet
+# (data-contract.md: the same columns as the register's optional ones).
+TRIAGE_COLUMNS = ["plan_id", "p1_selvmordsrisiko", "p2_indsigt", "p3_motivation",
+                  "p4_symptommestring", "p5_tidligere_forloeb", "p6_affektregulering",
+                  "p7_aarsag"]
 
 
 TOOL, FORUM, UNSETTLED = "vaerktoej", "forum", "uafklaret"
@@ -181,11 +199,42 @@ def read_run(path: str | Path) -> Run:
     statements["statement_no"] = pd.to_numeric(statements["statement_no"], errors="coerce")
     statements["probability"] = pd.to_numeric(statements["probability"], errors="coerce")
     statements["greyzone"] = statements["greyzone"].str.lower().eq("true")
+    # Columns added after the first run folders were written: old folders still read.
+    for column, default in (("second_label", ""), ("second_probability", ""),
+                            ("unsettled", "false")):
+        if column not in statements.columns:
+            statements[column] = default
+    statements["second_probability"] = pd.to_numeric(statements["second_probability"],
+                                                     errors="coerce")
+    statements["unsettled"] = statements["unsettled"].str.lower().eq("true")
     try:
         meta = json.loads((path / RUN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise RunDirError(msg("koersel_runjson_ulaeselig", name=RUN_FILE, path=path)) from exc
     decisions = None
     if (path / DECISIONS_FILE).is_file():
-        decisions = _read_csv(path / DECISIONS_FILE, DECISION_COLUMNS)
+        decisions = _read_csv(path / DECISIONS_FILE, DECISION_COLUMNS[:13])
+        for column in DECISION_LOG_COLUMNS:  # older decisions.csv: no decision log yet
+            if column not in decisions.columns:
+                decisions[column] = ""
     return Run(path, criteria, statements, meta, decisions)
+
+
+def _optional(path: Path, name: str, columns: list[str]) -> pd.DataFrame | None:
+    return _read_csv(path / name, columns) if (path / name).is_file() else None
+
+
+def read_plans(path: str | Path) -> pd.DataFrame | None:
+    """The audited plans' rows (``plans.csv``, every column as text), or None for a run
+    written before the run folder carried them."""
+    return _optional(Path(path), PLANS_FILE, ["plan_id"])
+
+
+def read_verdicts(path: str | Path) -> pd.DataFrame | None:
+    """The forum's verdict per plan (``verdicts.csv``), or None before the meeting."""
+    return _optional(Path(path), VERDICTS_FILE, VERDICT_COLUMNS)
+
+
+def read_triage(path: str | Path) -> pd.DataFrame | None:
+    """The 7-parameter grades read back from the triage sheet (``triage.csv``)."""
+    return _optional(Path(path), TRIAGE_FILE, TRIAGE_COLUMNS)

@@ -1,4 +1,4 @@
-"""Write the four report notebooks with nbformat: reproducible, stripped, no outputs.
+"""Write the report notebooks with nbformat: reproducible, stripped, no outputs.
 
 Run from the project root after changing a notebook's cells here:
 
@@ -65,7 +65,7 @@ out_dir = None
 config = None""", tags=["parameters"]),
         code(IMPORTS + """
 from auditlib.audit import run_audit, write_run
-from auditlib.summary import criteria_summary, label_summary, plan_summary
+from auditlib.summary import criteria_summary
 
 cfg = load_config(config)
 out = nb.resolve(out_dir, Path("output"))"""),
@@ -84,7 +84,7 @@ display(Markdown(nb.prepared_summary(reg)))"""),
 ## Audit
 
 Alle aktive kriterier køres på hver plan, og hvert udsagn i fritekstfelterne klassificeres.
-Kørslens filer (`criteria.csv`, `statements.csv`, `run.json`) gemmes i `out_dir`.
+Kørslens filer gemmes i kørselsmappen (parameteren `out_dir`).
 """),
         code("""
 result = run_audit(reg, cfg, sample=sample, seed=seed)
@@ -94,10 +94,11 @@ display(Markdown(nb.run_files_text(result, paths)))"""),
 ## Kriterier
 
 Hvor mange planer opfylder hvert kriterium? Andelen regnes af de planer, der kunne
-vurderes. Rød: under 60 %, gul: 60-89 %, grøn: 90 % eller mere.
+vurderes, og står med antallet bag: "67 % (2 af 3)" er 2 af 3 planer.
 """),
         code("""
 summary = criteria_summary(result.criteria)
+display(Markdown(nb.share_levels_text()))
 nb.styled_criteria(summary)"""),
         code("nb.fulfilment_chart(summary)"),
         md("""
@@ -105,18 +106,18 @@ nb.styled_criteria(summary)"""),
 
 Planerne med flest formelle krav, der ikke er opfyldt, står øverst.
 """),
-        code("plan_summary(result.criteria)"),
+        code("nb.plans_view(result.criteria)"),
         md("""
 ## Udsagn og gråzoner
 
 Fordelingen af udsagn på sektorer, og de udsagn, hvor modellen er i tvivl (gråzoner), med
 modellens forklaring. Gråzonerne er dem, forummet skal tage stilling til.
 """),
-        code("label_summary(result.statements)"),
+        code("nb.labels_view(result.statements)"),
         code("nb.label_chart(result.statements)"),
         code("""
 decisions = nb.decisions_in(out)
-nb.greyzone_table(out)"""),
+nb.greyzone_view(out)"""),
         md("""
 ## Forummets afgørelser
 
@@ -125,7 +126,7 @@ ved siden af værktøjets forslag; de har forrang i kataloget.
 """),
         code("""
 display(Markdown(nb.decisions_text(decisions)))
-nb.decided_criteria(out)"""),
+nb.decided_view(out)"""),
     ]
 
 
@@ -287,6 +288,93 @@ nb.scores_table(report)"""),
 Udsagnene med mindst afstand mellem modellens to mest sandsynlige sektorer.
 """),
         code("nb.hardest_statements(data, n=15)"),
+        md("""
+## Sætninger fra kilderne, som modellen aldrig trænes på
+
+De tilbageholdte sætninger (`data/heldout/`) er taget fra kildedokumenterne og
+DOMAIN.md's eksempler. Tallene viser, hvor godt modellen holder på tekst, den ikke er
+skrevet ud fra, pr. kildedokument og med nøgleordsbaselinen ved siden af.
+"""),
+        code("""
+import pandas as pd
+from auditlib.classifier import load_model
+from auditlib.classifier.heldout import load_heldout
+from auditlib.classifier.training import heldout_report, influential_features
+
+model = load_model()
+held = heldout_report(model, load_heldout())
+display(Markdown(f"Makro-F1 {held['macro_f1']:.3f} mod nøgleordsbaselinens "
+                 f"{held['baseline_macro_f1']:.3f} på {held['n']} sætninger."))
+pd.DataFrame(held["documents"]).T"""),
+        md("## De 20 mest vægtige ord pr. sektor"),
+        code("pd.Series({label: ', '.join(words) for label, words in "
+             "influential_features(model, data).items()}).to_frame('ord')"),
+    ]
+
+
+def missed_notebook():
+    return [
+        md("""
+# Planer der ikke blev lavet: blev behovet vurderet?
+
+Det regionale notat finder, at der laves alt for få genoptræningsplaner, og at den
+manglende vurdering – ikke planernes indhold – er hovedproblemet. Rapporten auditerer en
+stikprøve af udskrivninger *uden* plan mod kriterierne M01-M04: blev behovet vurderet, af
+hvem, og holder begrundelsen for ikke at lave en plan? Retten til en plan gælder uanset
+diagnose og alder.
+"""),
+        md("""
+## Parametre
+
+`register`: registret over udskrivninger uden plan (standard: `data/anonymized/missed-demo.csv`).
+`cluster`: klyngen (standard: alle). `out_dir`: hvor kørslens filer skrives.
+`config`: konfigurationsfilen (standard: `auditlib.yaml`, hvis den findes).
+"""),
+        code("""
+register = None
+cluster = None
+out_dir = None
+config = None""", tags=["parameters"]),
+        code(IMPORTS + """
+from auditlib.missed import missed_part, read_missed_run, run_missed_audit, write_missed_run
+from auditlib.missed import report as mr
+
+cfg = load_config(config)
+out = nb.resolve(out_dir, Path("output") / "ikke-lavet")"""),
+        md("""
+## Privatlivsværn og datakontrakt
+
+Klyngens udskrivninger vælges, og privatlivsværnet gennemgår dem, før de bruges til noget;
+derefter tjekkes de mod registrets datakontrakt (docs/missed-register.md), på samme måde som
+på kommandolinjen. Er der personhenførbare oplysninger eller problemer, stopper rapporten
+her; fejlen nævner kun udskrivning (eller række), kolonne, type og placering, aldrig teksten.
+"""),
+        code("""
+reg = mr.prepare(register, cfg, cluster)
+display(Markdown(mr.prepared_summary(reg)))"""),
+        md("""
+## Audit
+
+Kriterierne M01-M04 køres på hver udskrivning. Kørslens filer (`missed.csv`,
+`missed_discharges.csv`, `missed.json`) gemmes i `out_dir`; `auditlib catalogue --missed`
+bygger katalogets del på dem.
+"""),
+        code("""
+result = run_missed_audit(reg, cfg, gate=False)
+paths = write_missed_run(result, out)
+display(Markdown(mr.run_text(result, paths)))"""),
+        md("""
+## Katalogets del: Planer der ikke blev lavet
+
+De samme tabeller som i snitfladekataloget, læst fra kørselsmappen. Tal under
+`suppression.min_count` vises som `<5`, og en andel, der ville afsløre et skjult tal,
+vises ikke.
+"""),
+        code("""
+part = missed_part([read_missed_run(out)], cfg.suppression.min_count)
+for caption, table in mr.part_tables(part):
+    display(Markdown(f"### {caption}"), table)"""),
+        code("mr.reasons_chart(part)"),
     ]
 
 
@@ -295,6 +383,7 @@ NOTEBOOKS = {
     "02_catalogue": catalogue_notebook,
     "03_counts": counts_notebook,
     "04_classifier": classifier_notebook,
+    "05_missed": missed_notebook,
 }
 
 

@@ -36,8 +36,10 @@ def write_run_folder(path: Path, *, cluster: str = "Midtklyngen", n_plans: int =
                      prefix: str = "MK", failing: dict[str, int] | None = None,
                      decisions: bool = False, started: str = "2026-01-10T10:00:00",
                      quarters: dict[str, int] | None = None,
-                     extra_statements: list[tuple] | None = None) -> Path:
-    """A run folder; ``failing`` maps criterion id -> how many plans fail it."""
+                     extra_statements: list[tuple] | None = None,
+                     units: list[tuple[str, str]] | None = None) -> Path:
+    """A run folder; ``failing`` maps criterion id -> how many plans fail it.
+    ``units``: (afdeling, kommune) per plan, written to plans.csv (none without it)."""
     failing = {"K10": 3, "Q02": 4, "Q04": 3, "K02": 1} if failing is None else failing
     path.mkdir(parents=True, exist_ok=True)
     plan_ids = [f"{prefix}-2025-{i:02d}" for i in range(1, n_plans + 1)]
@@ -83,4 +85,11 @@ def write_run_folder(path: Path, *, cluster: str = "Midtklyngen", n_plans: int =
              "kommune_reason": "", "decision": "opfyldt", "decision_reason": "Sendt rettidigt."},
         ]
         _write(path / "decisions.csv", DECISION_COLUMNS, rows)
+    if units is not None:
+        from auditlib.audit import PLAN_FILE_COLUMNS, PLANS_FILE
+
+        plans = [{"plan_id": plan_id, "klynge": cluster, "afdeling": unit, "kommune": town,
+                  "kontakttype": "", "niveau": "", "kvartal": ""}
+                 for plan_id, (unit, town) in zip(plan_ids, units, strict=True)]
+        _write(path / PLANS_FILE, PLAN_FILE_COLUMNS, plans)
     return path

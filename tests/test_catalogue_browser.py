@@ -4,7 +4,6 @@ and the search (given as ?q= in the address) hides the rows that do not match.""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,14 +14,9 @@ import pytest
 from auditlib.catalogue import build_catalogue, load_content, load_runs
 from auditlib.catalogue.html import write_catalogue_html
 from tests.catalogue_runs import write_run_folder
+from tests.layout_check import CHROMIUM, NO_CHROMIUM
 
-CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                 if shutil.which(n)), None)
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium er ikke installeret "
-                       "(Debian-pakken 'chromium'; scripts/install-system-deps.sh)"),
-]
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)]
 UNIQUE = "Zebrakursus i at handle ind om formiddagen."
 
 
@@ -111,3 +105,39 @@ def test_without_a_query_nothing_is_hidden(page: Path, tmp_path: Path):
     parser.feed(result.stdout)
     assert parser.root.get("data-js-klar") == "ja"
     assert parser.rows and not [a for a, _ in parser.rows if "hidden" in a]
+
+
+# -- layout: nothing overflows at the widths a forum member uses -------------------------------
+LONG_WORD = "Sygedagpengeopfølgningssamtaleforløbskoordineringen"
+
+
+@pytest.fixture(scope="module")
+def demo_page(tmp_path_factory) -> Path:
+    """The demo audit (real titles, long sector names) with a second cluster and two runs
+    of it, so the page has every table: the cluster column and the change over time."""
+    from auditlib.audit import run_audit, write_run
+    from auditlib.config import load_config
+    from auditlib.demo import DEMO_REGISTER
+    from auditlib.register import load_register
+
+    base = tmp_path_factory.mktemp("layout")
+    result = run_audit(load_register(DEMO_REGISTER), load_config(None))
+    write_run(result, base / "demo", inputs=(DEMO_REGISTER,))
+    long_text = f"{LONG_WORD} og {LONG_WORD.lower()} skal afklares med jobcentret. " * 3
+    south = [write_run_folder(base / f"syd-{n}", cluster="Sydklyngen", prefix="SK", n_plans=4,
+                              failing={"K10": n}, started=f"2026-0{n + 1}-10T10:00:00",
+                              extra_statements=[("maal", long_text, "beskaeftigelse", 0.55, True)])
+             for n in (1, 2)]
+    catalogue = build_catalogue(load_runs([base / "demo", *south]), load_content())
+    return write_catalogue_html(catalogue, base / "snitfladekatalog.html")
+
+
+@pytest.mark.parametrize("width", [1400, 1024])
+def test_nothing_overflows(demo_page: Path, tmp_path: Path, width: int):
+    from tests.layout_check import layout_problems
+
+    page_text = demo_page.read_text(encoding="utf-8")
+    assert 'id="udvikling"' in page_text and "Opfyldelse pr. kriterium og klynge" in page_text
+    inner, problems = layout_problems(demo_page, width, tmp_path)
+    assert inner == width
+    assert problems == [], "\n".join(str(p) for p in problems)

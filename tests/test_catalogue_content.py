@@ -125,3 +125,52 @@ def test_cli_prints_every_problem_and_exits_2(content_copy: Path, tmp_path: Path
     assert "kompetencer.yaml, post kompetencer 'KH01'" in err
     assert "Traceback" not in err
     assert not (tmp_path / "ud").exists(), "nothing is written when the content is invalid"
+
+
+# -- the hearing keys: id, status, origin cluster, version on every item -----------------------
+def test_every_item_carries_status_origin_and_version():
+    from auditlib.catalogue.content import STATUSES, hearing_items
+
+    content = load_content()
+    for model in (content.funktionstab, content.snitflader, content.anbefalinger,
+                  content.kompetencer):
+        items = hearing_items(model)
+        assert items
+        for _, item in items:
+            assert item.id and item.status in STATUSES and item.klynge
+            assert 1 <= item.version <= model.version
+
+
+def test_bad_hearing_keys_are_reported_with_entry_and_key(content_copy: Path):
+    _edit(content_copy / "kompetencer.yaml", "  - id: KH02\n    status: forslag",
+          "  - id: KH02\n    status: vedtaget")
+    _edit(content_copy / "anbefalinger.yaml", "  - id: A03\n    status: forslag\n"
+          "    klynge: Midtklyngen\n", "  - id: A03\n    status: forslag\n")
+    _edit(content_copy / "funktionstab.yaml", "      - id: 1b\n        status: forslag\n"
+          "        klynge: Midtklyngen\n        version: 1",
+          "      - id: 1b\n        status: forslag\n        klynge: Midtklyngen\n        version: 4")
+    _edit(content_copy / "snitflader.yaml", "  - id: social\n    status: forslag",
+          "  - id: social\n    status: Til høring")
+
+    problems = _problems(content_copy)
+
+    joined = "\n".join(problems)
+    assert len(problems) == 3, problems
+    assert "kompetencer.yaml, post kompetencer 'KH02', nøgle 'status'" in joined
+    assert "'til_hoering'" in joined
+    assert "anbefalinger.yaml, post anbefalinger 'A03', nøgle 'klynge': nøglen mangler" in joined
+    assert "funktionstab.yaml, post domaener 'bevaegelse' › punkter '1b', nøgle 'version'" \
+        in joined
+
+
+def test_natural_spelling_of_a_status_is_accepted(content_copy: Path):
+    _edit(content_copy / "snitflader.yaml", "  - id: social\n    status: forslag",
+          "  - id: social\n    status: Til høring")
+    assert load_content(content_copy).snitflader.by_label("social").status == "til_hoering"
+
+
+def test_the_four_files_share_one_version(content_copy: Path):
+    _edit(content_copy / "kompetencer.yaml", "\nversion: 1\n", "\nversion: 2\n")
+    problems = _problems(content_copy)
+    assert len(problems) == 4
+    assert all("samme version" in p for p in problems)

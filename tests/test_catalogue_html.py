@@ -3,6 +3,7 @@ self-contained (no other host), plan text escaped, and the forum's decision show
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -69,9 +70,11 @@ def test_danish_and_accessible(page):
     assert len(parser.find("h1")) == 1
     assert len(parser.find("caption")) >= 3
     assert all(th.get("scope") in ("col", "row") for th in parser.find("th"))
-    svgs = parser.find("svg")
-    assert svgs and all(s.get("role") == "img" and s.get("aria-labelledby") for s in svgs)
-    assert parser.find("desc"), "charts have a text description"
+    charts = [d for d in parser.find("div") if "soejlediagram" in d.get("class", "")]
+    assert charts and all(c.get("role") == "figure" and c.get("aria-labelledby")
+                          and c.get("aria-describedby") for c in charts)
+    described = {c["aria-describedby"] for c in charts}
+    assert described <= parser.ids, "charts have a text description"
     assert parser.find("nav")[0].get("aria-label") == "Indholdsfortegnelse"
     assert any(i.get("id") == "soeg" for i in parser.find("input"))
     assert any(label.get("for") == "soeg" for label in parser.find("label"))
@@ -91,28 +94,38 @@ def test_self_contained_no_other_host(page):
     assert all(s.get("xmlns", "").startswith("http://www.w3.org/") for s in parser.find("svg"))
 
 
-def test_plan_text_is_escaped(page):
+def test_no_internal_file_names_or_spec_references(page):
+    html, parser = page
+    text = " ".join(parser.text)
+    for internal in (".yaml", ".csv", "DOMAIN", "§4)", "spec/", "run.json"):
+        assert internal not in text, f"'{internal}' i sidens tekst"
+
+
+def test_chart_labels_are_whole_and_shares_carry_their_n(page):
+    html, parser = page
+    assert "…" not in " ".join(parser.text), "ingen afkortede etiketter"
+    # Every bar of the fulfilment chart says how many plans its share rests on.
+    values = re.findall(r'<span class="soejle-vaerdi">([^<]*)</span>', html)
+    shares = [v for v in values if "%" in v and "af" in v]
+    assert shares and all(re.fullmatch(r"\d+ % \(\d+ af \d+\)", v) for v in shares)
+    # The summary's lowest shares too.
+    summary = html.split('id="sammenfatning"')[1].split("</section>")[0]
+    assert re.search(r"\d+ %</span> \w+.*\(\d+ af \d+ planer\)", summary)
+
+
+def test_plan_ids_never_wrap(page):
     html, _ = page
-    assert HOSTILE not in html
-    assert "&lt;script&gt;alert(" in html
+    ids = re.findall(r'<span class="plan-id">([^<]*)</span>', html)
+    assert ids and all(re.fullmatch(r"MK-2025-\d\d", i) for i in ids)
+    assert ".plan-id { white-space: nowrap; }" in html
 
 
-def test_forum_decision_is_shown_beside_the_tool_proposal(page):
+def test_colours_come_from_the_one_threshold_table(page):
+    from auditlib.catalogue.html import share_class
+    from auditlib.vocabulary import SHARE_LEVEL_TITLES, SHARE_LEVELS
+
     html, _ = page
-    assert "Forummet" in html
-    assert "Tidsafgrænset træning af en navngiven funktion." in html
-    assert "Ikke behandlet" in html  # undecided statements say so
-
-
-def test_no_decisions_file_means_no_forum_column_values(tmp_path: Path):
-    run = write_run_folder(tmp_path / "run")
-    html = render_catalogue_html(build_catalogue(load_runs([run]), load_content()))
-    assert '<span class="forum">' not in html
-
-
-def test_curated_content_appears(page):
-    html, _ = page
-    content = load_content()
-    assert content.anbefalinger.opfoelgningsprocedure.trin[0].titel in html
-    assert content.kompetencer.kompetencer[0].titel in html
-    assert content.snitflader.graazoner[0].titel in html
+    for limit, level in SHARE_LEVELS[:-1]:
+        assert share_class(limit - 0.001) == level
+    assert share_class(1.0) == "god" and share_class(None) == "ingen"
+    assert all(title in html for title in SHARE_LEVEL_TITLES.values())

@@ -216,3 +216,19 @@ def test_classify_as_a_real_subprocess():
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1].split(",")[1] == "beskaeftigelse"
+
+
+def test_classify_shows_an_unsettled_statement_with_both_sectors():
+    result = CliRunner().invoke(cli, ["classify", "--text", "Hjælp."])
+    assert result.exit_code == 0, result.output
+    assert "Uafklaret:" in result.output and " / " in result.output
+
+
+def test_train_report_prints_the_most_influential_words_per_sector(tmp_path):
+    folder, _small = _small_corpus_dir(tmp_path)
+    model_path = tmp_path / "model.skops"
+    result = CliRunner().invoke(cli, ["train", "--corpus", str(folder), "--out", str(model_path),
+                                      "--report", str(tmp_path / "tal.json")])
+    assert result.exit_code == 0, result.output
+    assert "mest vægtige ord pr. sektor" in result.output
+    assert "Genoptræning: " in result.output

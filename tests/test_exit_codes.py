@@ -30,6 +30,8 @@ def _commands(group: click.Group = cli, prefix: str = "") -> list[str]:
     names = []
     for name, command in group.commands.items():
         if isinstance(command, click.Group):
+            if getattr(command, "default", None) is not None:  # e.g. catalogue RUN...
+                names.append(f"{prefix}{name}")
             names += _commands(command, f"{prefix}{name} ")
         else:
             names.append(f"{prefix}{name}")
@@ -50,10 +52,24 @@ def inputs(tmp_path_factory) -> dict[str, str]:
     workbook = base / "gennemgang.xlsx"
     assert _code(["review", "export", str(run_a), "--out", str(workbook)]) == 0
     (base / "ikke_en_mappe.txt").write_text("x", encoding="utf-8")
+    from tests.missed_rows import row as missed_row
+    from tests.missed_rows import write_register as write_missed
+
+    missed_invalid = write_missed(base / "ikke-lavet-ugyldig.csv", [missed_row(kvartal="2025-K9")])
+    missed_identifier = write_missed(base / "ikke-lavet-cpr.csv",
+                                     [missed_row(aarsag_tekst=f"Cpr {PLANTED}.")])
+    from auditlib.catalogue.content import load_content
+    from auditlib.catalogue.hearing import write_hearing_workbook
+
+    hearing = write_hearing_workbook(load_content(), base / "hoering.xlsx")
+    units = write_run_folder(base / "units", units=[("Afdeling A", "Horsens")] * 6)
     return {"good": str(good), "invalid": str(invalid), "identifier": str(identifier),
             "run_a": str(run_a), "run_b": str(run_b), "reviewed": str(reviewed), "workbook": str(workbook),
             "missing": str(base / "findes-ikke.csv"), "file": str(base / "ikke_en_mappe.txt"),
-            "demo": str(DEMO_REGISTER), "base": str(base)}
+            "demo": str(DEMO_REGISTER), "base": str(base),
+            "missed_demo": str(DEMO_REGISTER.with_name("missed-demo.csv")),
+            "missed_invalid": str(missed_invalid), "missed_identifier": str(missed_identifier),
+            "hearing": str(hearing), "units": str(units)}
 
 
 def _code(args: list[str]) -> int:
@@ -83,6 +99,23 @@ CASES: dict[str, list[tuple[list[str], int]]] = {
     "batch": [(["{missing}", "--out", "{out}/b"], 2), (["{good}", "--out", "{out}/b",
                                                         "--jobs", "0"], 2)],
     "run": [(["--out", "{file}"], 2)],
+    "demo": [(["--out", "{out}/demo"], 0), (["--out", "{file}"], 2)],
+    "review agenda": [(["{run_a}", "--out", "{out}/d.html"], 0),
+                      (["{missing}", "--out", "{out}/d.html"], 2),
+                      (["{run_a}", "--out", "{out}/d.pdf"], 2)],
+    "missed template": [(["--out", "{out}/u.xlsx"], 0), (["--out", "{base}"], 2)],
+    "missed validate": [(["{missed_demo}"], 0), (["{missed_invalid}"], 1),
+                        (["{missed_identifier}"], 1), (["{good}"], 2), (["{missing}"], 2)],
+    "missed audit": [(["{missed_demo}", "--out", "{out}/m"], 0),
+                     (["{missed_invalid}", "--out", "{out}/m"], 2),
+                     (["{missed_identifier}", "--out", "{out}/m"], 2),
+                     (["{missed_demo}"], 2)],
+    "catalogue merge-comments": [(["{hearing}", "--out", "{out}/v2"], 0),
+                                 (["{workbook}", "--out", "{out}/v2"], 2),
+                                 (["{missing}", "--out", "{out}/v2"], 2)],
+    "feedback": [(["{units}", "--by", "afdeling", "--out", "{out}/t"], 0),
+                 (["{run_a}", "--by", "kommune", "--out", "{out}/t"], 2),
+                 (["{units}", "--by", "region", "--out", "{out}/t"], 2)],
 }
 
 

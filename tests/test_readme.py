@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from auditlib.cli import cli
-from auditlib.review.export import CRITERIA_SHEET, STATEMENTS_SHEET
+from auditlib.review.export import COLUMN_TITLES, CRITERIA_SHEET, STATEMENTS_SHEET
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -53,13 +53,14 @@ def _walkthrough() -> list[str]:
             .splitlines() if line.strip()]
 
 
-def _fill_review(exported: Path, filled: Path) -> None:
-    """What the meeting does: both reviewers and the forum fill a few yellow cells."""
-    book = openpyxl.load_workbook(exported)
+def _fill_review(workbook: Path) -> None:
+    """What the meeting does: both reviewers fill a few yellow cells, saved in place."""
+    book = openpyxl.load_workbook(workbook)
     for sheet_name, values in ((CRITERIA_SHEET, ("enig", "enig", "")),
                                (STATEMENTS_SHEET, None)):
         sheet = book[sheet_name]
-        header = {cell.value: cell.column for cell in sheet[1]}
+        keys = {title: key for key, title in COLUMN_TITLES.items()}  # Danish headings
+        header = {keys.get(cell.value, cell.value): cell.column for cell in sheet[1]}
         for row in range(2, 5):
             if values is None:
                 tool = sheet.cell(row=row, column=header["label"] if "label" in header else 6)
@@ -67,26 +68,41 @@ def _fill_review(exported: Path, filled: Path) -> None:
                 values = (label, label, "")
             sheet.cell(row=row, column=header["hospital_vurdering"]).value = values[0]
             sheet.cell(row=row, column=header["kommune_vurdering"]).value = values[1]
-    book.save(filled)
+    book.save(workbook)
 
 
-def test_walkthrough_runs_in_the_order_the_readme_gives(tmp_path: Path):
-    os.symlink(ROOT / "data", tmp_path / "data")
+def _outputs(args: list[str]) -> list[str]:
+    return [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--out"]
+
+
+def test_walkthrough_runs_from_an_empty_folder_outside_the_checkout(tmp_path: Path):
+    """The walkthrough as a forum member pastes it: in a new, empty folder (not the
+    checkout, no data/ beside it), the installed command, one line after the other."""
+    work = tmp_path / "forum"
+    work.mkdir()
+    assert not work.resolve().is_relative_to(ROOT.resolve())
     commands = _walkthrough()
-    assert [c.split()[1] for c in commands][:4] == ["template", "validate", "scan", "audit"]
+    names = [c.split()[1] for c in commands]
+    assert names[0] == "demo", "gennemgangen starter med demodata i en tom mappe"
+    assert names[1:5] == ["template", "validate", "scan", "audit"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     for line in commands:
         args = shlex.split(line)
         assert args[0] == "auditlib"
         if args[1:3] == ["review", "import"]:
-            exported = next(tmp_path.glob("gennemgang.xlsx"))
-            _fill_review(exported, tmp_path / args[3])
-        done = subprocess.run([sys.executable, "-m", "auditlib", *args[1:]], cwd=tmp_path,
-                              capture_output=True, text=True)
+            _fill_review(work / args[3])
+        done = subprocess.run([sys.executable, "-m", "auditlib", *args[1:]], cwd=work,
+                              capture_output=True, text=True, env=env)
         assert done.returncode == 0, f"{line}\n{done.stdout}\n{done.stderr}"
         assert "Traceback" not in done.stderr
-    run = tmp_path / "koersel-2025k4"
-    decisions = pd.read_csv(run / "decisions.csv", dtype=str)
+        for out in _outputs(args):
+            assert (work / out).exists(), f"{line}: {out} blev ikke skrevet"
+    imports = [shlex.split(c) for c in commands if c.split()[1:3] == ["review", "import"]]
+    runs = [args[args.index("--run") + 1] for args in imports]
+    assert runs, "gennemgangen læser forummets afgørelser ind"
+    decisions = pd.read_csv(work / runs[0] / "decisions.csv", dtype=str)
     assert len(decisions) >= 3
-    assert (tmp_path / "katalog" / "snitfladekatalog.html").is_file()
-    assert (tmp_path / "katalog" / "snitfladekatalog.xlsx").is_file()
-    assert (tmp_path / "planregister.xlsx").is_file()
+    catalogue = next(_outputs(shlex.split(c))[0] for c in commands if c.split()[1] == "catalogue")
+    assert (work / catalogue / "snitfladekatalog.html").is_file()
+    assert (work / catalogue / "snitfladekatalog.xlsx").is_file()
+    assert "review agenda" in " ".join(commands)

@@ -16,6 +16,7 @@ from auditlib.errors import ReviewError
 from auditlib.review import export_review, import_review
 from auditlib.review.agreement import agreement_row, agreement_tables
 from auditlib.review.export import (
+    COLUMN_TITLES,
     CRITERIA_SHEET,
     MARKER_SHEET,
     STATEMENTS_SHEET,
@@ -41,8 +42,13 @@ def workbook(run_dir: Path, tmp_path: Path) -> Path:
     return export_review(run_dir, tmp_path / "gennemgang.xlsx")
 
 
+KEY_BY_TITLE = {title: key for key, title in COLUMN_TITLES.items()}
+
+
 def _columns(ws) -> dict[str, int]:
-    return {str(c.value): c.column for c in ws[1] if c.value is not None}
+    """Column numbers by key (the sheets show Danish headings)."""
+    return {KEY_BY_TITLE.get(str(c.value), str(c.value)): c.column for c in ws[1]
+            if c.value is not None}
 
 
 def _fill(path: Path, fills: dict[str, dict[str, object]], out: Path | None = None,
@@ -88,7 +94,8 @@ GOOD = {
 # -- export ---------------------------------------------------------------------------------
 def test_export_has_the_sheets_rows_and_hidden_ids(workbook: Path):
     wb = openpyxl.load_workbook(workbook)
-    assert wb.sheetnames[:4] == [CRITERIA_SHEET, STATEMENTS_SHEET, "vejledning", TRIAGE_SHEET]
+    assert wb.sheetnames[:6] == ["planer", CRITERIA_SHEET, STATEMENTS_SHEET, "beslutningslog",
+                                 TRIAGE_SHEET, "vejledning"]
     assert wb[MARKER_SHEET].sheet_state == "veryHidden"
     criteria, statements = wb[CRITERIA_SHEET], wb[STATEMENTS_SHEET]
     assert criteria.max_row == 1 + 6 * N_CRITERIA
@@ -227,13 +234,14 @@ def test_all_problems_are_reported_at_once_and_nothing_written(run_dir: Path,
     assert error.exit_code == 1
     assert len(error.problems) == 8
     where = {(p.sheet, p.column) for p in error.problems}
-    assert (CRITERIA_SHEET, "hospital_begrundelse") in where
-    assert (CRITERIA_SHEET, "kommune_vurdering") in where
-    assert (CRITERIA_SHEET, "forum_begrundelse") in where
-    assert (STATEMENTS_SHEET, "hospital_begrundelse") in where
-    assert (STATEMENTS_SHEET, "forum_afgoerelse") in where
-    assert (CRITERIA_SHEET, "plan_id") in where
-    assert sum(p.column == "item_id" for p in error.problems) == 2
+    # The columns as the sheets name them (Danish headings).
+    assert (CRITERIA_SHEET, "Hospitalets begrundelse") in where
+    assert (CRITERIA_SHEET, "Kommunens vurdering") in where
+    assert (CRITERIA_SHEET, "Forummets begrundelse") in where
+    assert (STATEMENTS_SHEET, "Hospitalets begrundelse") in where
+    assert (STATEMENTS_SHEET, "Forummets afgørelse") in where
+    assert (CRITERIA_SHEET, "Plan-ID") in where
+    assert sum(p.column == "Nøgle" for p in error.problems) == 2
     text = "\n".join(str(p) for p in error.problems)
     assert "måske" not in text  # what was typed is never echoed
     assert "Jens Hansen" not in text and "MK-2025-99" not in text
@@ -420,7 +428,8 @@ def test_cli_export_import_agreement_and_exit_codes(run_dir: Path, tmp_path: Pat
                       K01_02: {"kommune_vurdering": "nej"}}, out=tmp_path / "bad.xlsx")
     code, _, err = _cli(["review", "import", str(bad), "--run", str(run_dir)], capsys)
     assert code == 1
-    assert "2 problem" in err and "hospital_begrundelse" in err and "kommune_vurdering" in err
+    assert "2 problem" in err and "Hospitalets begrundelse" in err
+    assert "Kommunens vurdering" in err
     assert "Traceback" not in err
     assert not (run_dir / "decisions.csv").exists()
 

@@ -15,7 +15,7 @@ from auditlib.demo import DEMO_REGISTER
 from auditlib.register import load_register
 from auditlib.review import export_review, import_review
 from auditlib.review.agreement import agreement_tables
-from auditlib.review.export import CRITERIA_SHEET, STATEMENTS_SHEET
+from auditlib.review.export import COLUMN_TITLES, CRITERIA_SHEET, STATEMENTS_SHEET
 from auditlib.review.importer import ReviewRowsError
 from auditlib.rundir import read_run
 
@@ -34,7 +34,9 @@ def demo(tmp_path_factory):
 
 
 def _header(sheet) -> dict[str, int]:
-    return {cell.value: cell.column for cell in sheet[1]}
+    """Column numbers by key (the sheets show Danish headings)."""
+    keys = {title: key for key, title in COLUMN_TITLES.items()}
+    return {keys.get(cell.value, cell.value): cell.column for cell in sheet[1]}
 
 
 def _fill(workbook, out, invalid: bool):
@@ -59,7 +61,7 @@ def _fill(workbook, out, invalid: bool):
     for row in range(2, statements.max_row + 1):
         if (statements.cell(row=row, column=scol["plan_id"]).value == "MK-2025-09"
                 and statements.cell(row=row, column=scol["felt" if "felt" in scol else "field"])
-                .value == "genoptraeningsbehov"):
+                .value == "Genoptræningsbehov"):
             target = row
     assert target is not None
     statements.cell(row=target, column=scol["forum_afgoerelse"]).value = "genoptraening"
@@ -75,7 +77,7 @@ def test_review_round_on_the_demo_run(demo):
     with pytest.raises(ReviewRowsError) as caught:
         import_review(bad, run)
     report = caught.value.message + " ".join(str(p) for p in caught.value.problems)
-    assert "MK-2025-01" in report and "kommune" in report
+    assert "MK-2025-01" in report and "Kommunens vurdering" in report
     assert not (run / "decisions.csv").exists()
 
     good = _fill(workbook, folder / "udfyldt.xlsx", invalid=False)

@@ -1,5 +1,10 @@
 """The curated part of the snitfladekatalog: four YAML files the forum edits by hand.
 
+Every item the clusters refine together (a functional-loss type, an interface, a
+recommendation, a competence need) carries its id, a status (forslag, til høring,
+godkendt), the cluster it came from (``klynge``) and the catalogue version in which its
+text last changed (``version``); see ``auditlib.catalogue.hearing``.
+
 Each file is checked against a declared schema (pydantic, unknown keys refused, so a
 misspelt key never silently disappears from the catalogue) and then cross-checked
 (labels, criterion ids, unique ids). Every problem in every file is collected before
@@ -11,10 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from auditlib.criteria.info import criteria_info
 from auditlib.errors import CatalogueContentError
@@ -32,14 +37,36 @@ Label = Literal["genoptraening", "behandling", "social", "beskaeftigelse", "fore
 Side = Literal["hospital", "kommune", "begge"]
 Text = Field(min_length=1)
 
+# The hearing round: a cluster proposes, the other clusters comment, the forum approves.
+STATUSES = ("forslag", "til_hoering", "godkendt")
+STATUS_TITLES = {"forslag": "Forslag", "til_hoering": "Til høring", "godkendt": "Godkendt"}
+
+
+def _fold_status(value: Any) -> Any:
+    """Accept the natural spellings ('til høring', 'Til Høring') of a status."""
+    from auditlib.text import fold_name
+
+    return fold_name(value) if isinstance(value, str) else value
+
+
+Status = Annotated[Literal["forslag", "til_hoering", "godkendt"], BeforeValidator(_fold_status)]
+
 
 class _Entry(BaseModel):
     # extra="forbid": a misspelt key is an error, not silently dropped content.
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class _HearingItem(_Entry):
+    """An item the clusters refine together: where it stands and where it came from."""
+
+    status: Status
+    klynge: str = Text
+    version: int = Field(ge=1)
+
+
 # -- funktionstab.yaml ---------------------------------------------------------------
-class LossItem(_Entry):
+class LossItem(_HearingItem):
     id: str = Field(pattern=r"^[1-4][a-z]$")
     titel: str = Text
     beskrivelse: str = Text
@@ -55,7 +82,7 @@ class LossDomain(_Entry):
 
 
 class FunctionLoss(_Entry):
-    version: Literal[1]
+    version: int = Field(ge=1)
     domaener: list[LossDomain] = Field(min_length=1)
 
 
@@ -79,7 +106,7 @@ class BorderCase(_Entry):
     eksempel: str = Text
 
 
-class Interface(_Entry):
+class Interface(_HearingItem):
     id: Label
     titel: str = Text
     sektor: str = Text
@@ -132,7 +159,7 @@ class ParameterModel(_Entry):
 
 
 class Interfaces(_Entry):
-    version: Literal[1]
+    version: int = Field(ge=1)
     afgoerende_spoergsmaal: list[DecidingQuestion] = Field(min_length=1)
     snitflader: list[Interface] = Field(min_length=1)
     graazoner: list[GreyZone] = Field(default_factory=list)
@@ -143,7 +170,7 @@ class Interfaces(_Entry):
 
 
 # -- anbefalinger.yaml -----------------------------------------------------------------
-class Recommendation(_Entry):
+class Recommendation(_HearingItem):
     id: str = Text
     titel: str = Text
     tekst: str = Text
@@ -169,13 +196,13 @@ class FollowUpProcedure(_Entry):
 
 
 class Recommendations(_Entry):
-    version: Literal[1]
+    version: int = Field(ge=1)
     anbefalinger: list[Recommendation] = Field(min_length=1)
     opfoelgningsprocedure: FollowUpProcedure
 
 
 # -- kompetencer.yaml ------------------------------------------------------------------
-class Competence(_Entry):
+class Competence(_HearingItem):
     id: str = Text
     side: Side
     titel: str = Text
@@ -186,7 +213,7 @@ class Competence(_Entry):
 
 
 class Competences(_Entry):
-    version: Literal[1]
+    version: int = Field(ge=1)
     kompetencer: list[Competence] = Field(min_length=1)
 
 
@@ -334,9 +361,41 @@ def _unknown_criteria(name: str, container: str, entries, known: dict) -> list[C
     return problems
 
 
+def hearing_items(model: _Entry) -> list[tuple[str, _HearingItem]]:
+    """The items of one file the clusters refine together, as (entry path, item)."""
+    if isinstance(model, FunctionLoss):
+        return [(f"domaener '{d.id}' › punkter '{p.id}'", p)
+                for d in model.domaener for p in d.punkter]
+    if isinstance(model, Interfaces):
+        return [(f"snitflader '{s.id}'", s) for s in model.snitflader]
+    if isinstance(model, Recommendations):
+        return [(f"anbefalinger '{r.id}'", r) for r in model.anbefalinger]
+    if isinstance(model, Competences):
+        return [(f"kompetencer '{c.id}'", c) for c in model.kompetencer]
+    return []
+
+
+def _version_checks(models: dict[str, _Entry]) -> list[ContentProblem]:
+    """One catalogue version across the four files; no item newer than its file."""
+    problems: list[ContentProblem] = []
+    versions = {name: model.version for name, model in models.items()}  # type: ignore[attr-defined]
+    if len(set(versions.values())) > 1:
+        listed = ", ".join(f"{name}: {version}" for name, version in versions.items())
+        for name in versions:
+            problems.append(ContentProblem(name, "", "version",
+                                           msg("katalog_version_forskellig", versions=listed)))
+    for name, model in models.items():
+        for entry, item in hearing_items(model):
+            if item.version > model.version:  # type: ignore[attr-defined]
+                problems.append(ContentProblem(
+                    name, entry, "version",
+                    msg("katalog_version_nyere", version=model.version)))  # type: ignore[attr-defined]
+    return problems
+
+
 def _cross_checks(models: dict[str, _Entry]) -> list[ContentProblem]:
     known = criteria_info()
-    problems: list[ContentProblem] = []
+    problems: list[ContentProblem] = _version_checks(models)
     loss = models.get("funktionstab.yaml")
     if isinstance(loss, FunctionLoss):
         name = "funktionstab.yaml"
@@ -409,4 +468,5 @@ def load_content(directory: str | Path | None = None) -> CatalogueContent:
     )
 
 
-__all__ = ["CatalogueContent", "ContentProblem", "DEFAULT_CONTENT_DIR", "load_content"]
+__all__ = ["CatalogueContent", "ContentProblem", "DEFAULT_CONTENT_DIR", "STATUSES", "STATUS_TITLES",
+           "hearing_items", "load_content"]

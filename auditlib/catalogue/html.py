@@ -24,6 +24,7 @@ from auditlib.catalogue.wording import (
     COVER_FIELDS,
     DECIDED_BY,
     FIELD_TITLES,
+    NO_PLAN_ROWS,
     NOT_STATED,
     PART_TITLES,
     SEVERITY_TITLES,
@@ -32,7 +33,8 @@ from auditlib.catalogue.wording import (
     SUMMARY_TITLE,
     TITLE,
 )
-from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, share_level
+from auditlib.formats import fmt_number, fmt_percent, fmt_points
+from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, SHARE_LEVEL_TITLES, share_level
 
 TEMPLATE = "catalogue.html.j2"
 
@@ -49,6 +51,7 @@ def _environment() -> Environment:
     env.filters["alvor"] = lambda v: SEVERITY_TITLES.get(str(v), str(v))
     env.filters["niveau_klasse"] = share_class
     env.filters["dansk_dato"] = danish_date
+    env.filters["point"] = lambda v: fmt_points(v, unit=False)  # the heading says the unit
     return env
 
 
@@ -60,10 +63,11 @@ def danish_date(value: dt.date) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
-def percent(value: object) -> str:
-    if value is None or pd.isna(value):
-        return "–"
-    return f"{float(value) * 100:.0f} %"
+def percent(value: object, n: object = None, total: object = None) -> str:
+    """``96 %``; with the counts behind it ``67 % (2 af 3)``."""
+    if n is None or total is None:
+        return fmt_percent(value)
+    return fmt_percent(value, n=int(n), total=int(total))
 
 
 def share_class(value: object) -> str:
@@ -74,90 +78,73 @@ def share_class(value: object) -> str:
     return "god" if level == "hoej" else level
 
 
-# -- inline SVG charts ---------------------------------------------------------------------
+# -- bar charts (HTML and CSS) -------------------------------------------------------------
+# Bar colours per level of share_class (the thresholds are vocabulary.SHARE_LEVELS).
 BAR_COLOURS = {"god": "#1E7B3C", "middel": "#9A6700", "lav": "#B42318", "ingen": "#6B7280"}
+# The bars are HTML, not SVG: a label of any length wraps in its own column instead of
+# being cut at the chart's edge, and the chart narrows with the page.
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: float | None  # the bar's length (0..maximum); None = nothing to show
-    text: str  # what is written at the end of the bar
+    text: str  # what is written beside the bar
     colour: str
     hint: str = ""  # a longer label for the tooltip
 
 
-def bar_chart_svg(bars: list[Bar], *, chart_id: str, title: str, description: str,
-                  maximum: float, label_width: int = 70, percent_axis: bool = True) -> Markup:
-    """A horizontal bar chart as inline SVG with a title and a text description (a11y)."""
-    row, top, width = 30, 12, 900
-    plot = width - label_width - 110
-    height = top + row * len(bars) + 34
+def bar_chart_html(bars: list[Bar], *, chart_id: str, title: str, description: str,
+                   maximum: float, percent_axis: bool = True) -> Markup:
+    """A horizontal bar chart with wrapped labels, a title and a text description (a11y)."""
+    ident = escape(chart_id)
+    ticks = [maximum * tick / 4 for tick in range(5)]
+    tick_texts = [fmt_percent(v) if percent_axis else fmt_number(v) for v in ticks]
     parts = [
-        f'<svg class="diagram" id="{escape(chart_id)}" role="img" viewBox="0 0 {width} {height}" '
-        f'width="100%" aria-labelledby="{escape(chart_id)}-titel {escape(chart_id)}-beskrivelse" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{escape(chart_id)}-titel">{escape(title)}</title>',
-        f'<desc id="{escape(chart_id)}-beskrivelse">{escape(description)}</desc>',
+        f'<div class="soejlediagram" id="{ident}" role="figure" '
+        f'aria-labelledby="{ident}-titel" aria-describedby="{ident}-beskrivelse">',
+        f'<p class="diagram-titel" id="{ident}-titel">{escape(title)}</p>',
+        f'<p class="skjult" id="{ident}-beskrivelse">{escape(description)}</p>',
     ]
-    x0 = label_width
-    for tick in range(0, 5):
-        x = x0 + plot * tick / 4
-        value = maximum * tick / 4
-        tick_text = f"{value * 100:.0f} %" if percent_axis else f"{value:g}"
-        parts.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" '
-                     f'y2="{top + row * len(bars)}" class="gitter"/>')
-        parts.append(f'<text x="{x:.1f}" y="{top + row * len(bars) + 20}" '
-                     f'class="akse" text-anchor="middle">{escape(tick_text)}</text>')
-    for index, bar in enumerate(bars):
-        y = top + index * row
-        parts.append(f'<g><title>{escape(bar.hint or bar.label)}: {escape(bar.text)}</title>')
-        parts.append(f'<text x="{x0 - 8}" y="{y + row / 2 + 5:.1f}" class="etiket" '
-                     f'text-anchor="end">{escape(bar.label)}</text>')
-        length = 0.0 if bar.value is None or maximum <= 0 else plot * min(bar.value, maximum) \
-            / maximum
-        if length > 0:
-            parts.append(f'<rect x="{x0}" y="{y + 5}" width="{length:.1f}" height="{row - 10}" '
-                         f'rx="3" fill="{bar.colour}"/>')
-        parts.append(f'<text x="{x0 + length + 6:.1f}" y="{y + row / 2 + 5:.1f}" '
-                     f'class="vaerdi">{escape(bar.text)}</text></g>')
-    parts.append("</svg>")
+    for bar in bars:
+        share = 0.0 if bar.value is None or maximum <= 0 else min(bar.value, maximum) / maximum
+        parts.append(
+            f'<div class="soejle-raekke" title="{escape(bar.hint or bar.label)}: {escape(bar.text)}">'
+            f'<span class="soejle-etiket">{escape(bar.label)}</span>'
+            f'<span class="soejle-spor"><span class="soejle" style="width:{share * 100:.1f}%;'
+            f'background:{escape(bar.colour)}"></span></span>'
+            f'<span class="soejle-vaerdi">{escape(bar.text)}</span></div>')
+    parts.append('<div class="soejle-raekke akse" aria-hidden="true"><span></span>'
+                 '<span class="soejle-spor">')
+    for tick, text in enumerate(tick_texts):
+        parts.append(f'<span class="akse-maerke" style="left:{tick * 25}%">{escape(text)}</span>')
+    parts.append("</span><span></span></div></div>")
     return Markup("".join(parts))
 
 
 def fulfilment_charts(catalogue: Catalogue) -> list[dict]:
-    """One chart per cluster: share fulfilled per criterion, coloured by level."""
+    """One chart per cluster: share fulfilled per criterion, coloured by level, with n."""
     charts = []
     for number, (cluster, part) in enumerate(catalogue.fulfilment.groupby("klynge", sort=True)):
         bars = []
         for r in part.itertuples(index=False):
             level = share_class(r.andel_opfyldt)
-            text = percent(r.andel_opfyldt) if r.vurderet else "ikke vurderet"
+            text = percent(r.andel_opfyldt, r.opfyldt, r.vurderet) if r.vurderet \
+                else "ikke vurderet"
             value = None if pd.isna(r.andel_opfyldt) else float(r.andel_opfyldt)
-            bars.append(Bar(_short(f"{r.criterion_id} {r.titel}" if r.titel != r.criterion_id
-                                   else r.criterion_id), value, text, BAR_COLOURS[level],
-                            f"{r.criterion_id} {r.titel}"))
+            label = f"{r.criterion_id} {r.titel}" if r.titel != r.criterion_id else r.criterion_id
+            bars.append(Bar(label, value, text, BAR_COLOURS[level], label))
         lowest = part.dropna(subset=["andel_opfyldt"]).nsmallest(3, "andel_opfyldt")
-        low_text = ", ".join(f"{r.criterion_id} {percent(r.andel_opfyldt)}"
+        low_text = ", ".join(f"{r.criterion_id} {percent(r.andel_opfyldt, r.opfyldt, r.vurderet)}"
                              for r in lowest.itertuples(index=False))
         description = (f"Vandret søjlediagram over andelen af planer i {cluster}, der opfylder "
                        f"hvert af {len(part)} kriterier. Lavest: {low_text or 'ingen'}. "
                        f"Tallene står også i tabellen under diagrammet.")
-        charts.append({"cluster": cluster, "svg": bar_chart_svg(
+        charts.append({"cluster": cluster, "svg": bar_chart_html(
             bars, chart_id=f"diagram-kriterier-{number + 1}",
             title=f"Andel opfyldt pr. kriterium, {cluster}", description=description,
-            maximum=1.0, label_width=label_width(b.label for b in bars))})
+            maximum=1.0)})
     return charts
-
-
-def label_width(labels) -> int:
-    """Room for the longest bar label (about 8.5 px per character at the label's size)."""
-    longest = max((len(label) for label in labels), default=4)
-    return int(min(360, max(60, 8.5 * longest + 16)))
-
-
-def _short(text: str, limit: int = 38) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def nice_maximum(value: float) -> float:
@@ -175,6 +162,10 @@ def nice_maximum(value: float) -> float:
     return value
 
 
+LABEL_COLOURS = {"genoptraening": "#1F4E8C", "behandling": "#6D28D9", "social": "#B45309",
+                 "beskaeftigelse": "#166534", "forebyggelse": "#0F766E", "civilsamfund": "#7C2D12"}
+
+
 def label_chart(catalogue: Catalogue) -> Markup | None:
     counts = catalogue.label_counts
     if counts.empty:
@@ -183,17 +174,14 @@ def label_chart(catalogue: Catalogue) -> Markup | None:
     total = int(totals.sum())
     if total == 0:
         return None
-    colours = {"genoptraening": "#1F4E8C", "behandling": "#6D28D9", "social": "#B45309",
-               "beskaeftigelse": "#166534", "forebyggelse": "#0F766E", "civilsamfund": "#7C2D12"}
-    bars = [Bar(LABEL_TITLES[label], float(n), f"{n} ({n / total:.0%})".replace("%", " %"),
-                colours[label]) for label, n in totals.items()]
+    bars = [Bar(LABEL_TITLES[label], float(n), f"{n} ({fmt_percent(n / total)})",
+                LABEL_COLOURS[label]) for label, n in totals.items()]
     summary = ", ".join(f"{LABEL_TITLES[label]} {n}" for label, n in totals.items())
-    return bar_chart_svg(
+    return bar_chart_html(
         bars, chart_id="diagram-sektorer", title="Udsagn i genoptræningsbehov og mål pr. sektor",
         description=f"Vandret søjlediagram over {total} udsagn fordelt på den endelige sektor: "
                     f"{summary}. Tallene står også i tabellen i afsnittet Optælling.",
-        maximum=nice_maximum(float(totals.max())), label_width=label_width(b.label for b in bars),
-        percent_axis=False)
+        maximum=nice_maximum(float(totals.max())), percent_axis=False)
 
 
 # -- the page -------------------------------------------------------------------------------
@@ -206,9 +194,30 @@ def _records(frame: pd.DataFrame | None) -> list[dict]:
 
 def criterion_shares(catalogue: Catalogue) -> dict[str, float]:
     """Share fulfilled per criterion over all current runs (only assessed criteria)."""
+    return {cid: share for cid, (share, _, _) in criterion_totals(catalogue).items()}
+
+
+def criterion_totals(catalogue: Catalogue) -> dict[str, tuple[float, int, int]]:
+    """Per assessed criterion over all current runs: (share, opfyldt, vurderet)."""
     totals = catalogue.fulfilment.groupby("criterion_id")[["opfyldt", "vurderet"]].sum()
     totals = totals[totals["vurderet"] > 0]
-    return {str(cid): float(row.opfyldt / row.vurderet) for cid, row in totals.iterrows()}
+    return {str(cid): (float(row.opfyldt / row.vurderet), int(row.opfyldt), int(row.vurderet))
+            for cid, row in totals.iterrows()}
+
+
+def hearing_labels(content) -> dict[str, str]:
+    """'part:id' -> "Forslag · Midtklyngen · version 1" for every item in the hearing round."""
+    from auditlib.catalogue.content import STATUS_TITLES, hearing_items
+
+    labels = {}
+    for part, model in (("funktionstab", content.funktionstab),
+                        ("snitflader", content.snitflader),
+                        ("anbefalinger", content.anbefalinger),
+                        ("kompetencer", content.kompetencer)):
+        for _, item in hearing_items(model):
+            labels[f"{part}:{item.id}"] = (f"{STATUS_TITLES.get(item.status, item.status)} · "
+                                           f"{item.klynge} · version {item.version}")
+    return labels
 
 
 def page_context(catalogue: Catalogue) -> dict:
@@ -227,8 +236,15 @@ def page_context(catalogue: Catalogue) -> dict:
                 ("audit-kriterier", PART_TITLES["audit_kriterier"]),
                 ("audit-planer", PART_TITLES["audit_planer"]),
                 ("optaelling", PART_TITLES["optaelling"])]
+    if not catalogue.plan_rows:  # shared outside the cluster: no plan-level rows
+        sections.remove(("audit-planer", PART_TITLES["audit_planer"]))
     if catalogue.change is not None:
         sections.append(("udvikling", CHANGE_PART[1]))
+    from auditlib.catalogue.missed import missed_context
+
+    missed = missed_context(catalogue.missed)
+    if missed is not None:
+        sections.append((missed["id"], missed["title"]))
     criteria_ids = [str(c) for c in catalogue.plans.columns[PLAN_FIXED_COLUMNS:]]
     failing = catalogue.fulfilment[catalogue.fulfilment["ikke_opfyldt"] > 0]
     return {
@@ -252,7 +268,12 @@ def page_context(catalogue: Catalogue) -> dict:
         "change_columns": [] if catalogue.change is None else list(catalogue.change.columns),
         "notes": catalogue.notes, "n_failing_criteria": len(failing),
         "highlights": catalogue.highlights,
+        "plan_rows": catalogue.plan_rows, "no_plan_rows": NO_PLAN_ROWS,
+        "hearing": hearing_labels(content),
         "criterion_shares": criterion_shares(catalogue),
+        "criterion_totals": criterion_totals(catalogue),
+        "level_titles": SHARE_LEVEL_TITLES,
+        "missed": missed,
     }
 
 

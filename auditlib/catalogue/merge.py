@@ -21,10 +21,13 @@ from auditlib.catalogue.wording import ALL_CLUSTERS, WHOLE_PERIOD
 from auditlib.compare import compare_runs
 from auditlib.counts import quarterly_counts, suppress_group_quarters, wide_counts
 from auditlib.criteria.info import CriterionInfo, criteria_info
+from auditlib.formats import fmt_percent
 from auditlib.register.columns import GREYZONE_FIELDS
-from auditlib.rundir import Run, fulfilment, read_run
+from auditlib.rundir import Run, fulfilment, read_plans, read_run, read_verdicts
 from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULTS
 
+EXAMPLE_FIELDS = ("funktionsevne", "genoptraeningsbehov", "maal")
+EXAMPLE_COLUMNS = ["eksempel", "klynge", "niveau", *EXAMPLE_FIELDS, "hvad_fungerer"]
 TOP_PLANS = 10  # the HTML lists this many plans; the workbook lists them all
 # plan_table: klynge, plan_id, formelle_mangler, kvalitetsmangler, mangler, then one
 # column per criterion.
@@ -87,6 +90,15 @@ class Catalogue:
     change: pd.DataFrame | None = None
     withheld_statements: int = 0
     notes: list[str] = field(default_factory=list)
+    # Part 1's concrete examples: the plans the forum marked "god eksempelplan" at the
+    # meeting, anonymised (no plan_id), with the forum's "hvad fungerer".
+    example_plans: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=EXAMPLE_COLUMNS))
+    # The part "Planer der ikke blev lavet" (auditlib.missed), when missed-plans runs are given.
+    missed: object | None = None
+    # False: the writers leave out plan-level rows (plan ids, statements), for sharing
+    # the catalogue outside the cluster.
+    plan_rows: bool = True
 
     @property
     def top_plans(self) -> pd.DataFrame:
@@ -297,8 +309,8 @@ def recommendation_table(content: CatalogueContent, fulfilment: pd.DataFrame) ->
         status = []
         for criterion in rec.kriterier:
             if criterion in totals.index and totals.loc[criterion, "vurderet"] > 0:
-                share = totals.loc[criterion, "opfyldt"] / totals.loc[criterion, "vurderet"]
-                status.append(f"{criterion} {share:.0%}".replace("%", " %"))
+                met, judged = (int(totals.loc[criterion, k]) for k in ("opfyldt", "vurderet"))
+                status.append(f"{criterion} {fmt_percent(met / judged, n=met, total=judged)}")
         rows.append({"id": rec.id, "titel": rec.titel, "tekst": rec.tekst,
                      "maalgruppe": rec.maalgruppe, "kriterier": ", ".join(rec.kriterier),
                      "kriterier_status": ", ".join(status)})
@@ -377,7 +389,7 @@ def change_table(runs: list[Run]) -> pd.DataFrame | None:
     for cluster, cluster_runs in by_cluster.items():
         if len(cluster_runs) < 2:
             continue
-        compared = compare_runs(cluster_runs[0], cluster_runs[-1])
+        compared = compare_runs(cluster_runs[0], cluster_runs[-1], with_counts=True)
         frames.append(compared if "klynge" in compared else compared.assign(klynge=cluster))
     if not frames:
         return None
@@ -385,12 +397,48 @@ def change_table(runs: list[Run]) -> pd.DataFrame | None:
 
 
 # -- the whole catalogue ------------------------------------------------------------------
+def example_plan_table(runs: list[Run], config) -> tuple[pd.DataFrame, int]:
+    """The forum's good example plans (EXAMPLE_COLUMNS) and how many were withheld
+    because the privacy guard found something in them. The plan_id is left out: the
+    examples are published."""
+    rows = []
+    for run in runs:
+        verdicts = read_verdicts(run.path)
+        if verdicts is None:
+            continue
+        good = verdicts[verdicts["good_example"].str.casefold().eq("ja")]
+        if good.empty:
+            continue
+        plans = read_plans(run.path)
+        texts = plans.set_index("plan_id") if plans is not None else None
+        for verdict in good.itertuples(index=False):
+            row = {"klynge": _cluster_name(run), "hvad_fungerer": verdict.works, "niveau": ""}
+            if texts is not None and verdict.plan_id in texts.index:
+                values = texts.loc[verdict.plan_id]
+                row["niveau"] = str(values.get("niveau", "") or "")
+                row.update({f: str(values.get(f, "") or "") for f in EXAMPLE_FIELDS})
+            else:  # a run without plans.csv: the plan's statements
+                mine = run.statements[run.statements["plan_id"].eq(verdict.plan_id)]
+                row.update({f: "\n".join(mine.loc[mine["field"].eq(f), "statement"].astype(str))
+                            for f in EXAMPLE_FIELDS})
+            rows.append(row)
+    frame = pd.DataFrame(rows, columns=EXAMPLE_COLUMNS[1:])
+    if frame.empty:
+        return pd.DataFrame(columns=EXAMPLE_COLUMNS), 0
+    texts = frame[[*EXAMPLE_FIELDS, "hvad_fungerer"]].astype(str).agg(" ".join, axis=1)
+    flagged = identifier_mask(texts, config)
+    frame = frame[~flagged].reset_index(drop=True)
+    frame.insert(0, "eksempel", [f"Eksempelplan {i}" for i in range(1, len(frame) + 1)])
+    return frame, int(flagged.sum())
+
+
 def load_runs(paths: list[str | Path]) -> list[Run]:
     return [read_run(p) for p in paths]
 
 
 def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None,
-                    config=None, created: dt.date | None = None) -> Catalogue:
+                    config=None, created: dt.date | None = None,
+                    missed: list | None = None) -> Catalogue:
     """Merge curated content with the audit runs (the forum's decisions override the tool).
 
     ``register``: an optional loaded, validated and privacy-checked register; when given,
@@ -421,6 +469,12 @@ def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None
             notes.append(msg("katalog_udeladte_udsagn", count=withheld, plan_ids=plan_ids))
             greyzone = greyzone[~flagged].reset_index(drop=True)
 
+    examples, withheld_examples = example_plan_table(current, config)
+    if withheld_examples:
+        from auditlib.messages import msg
+
+        notes.append(msg("meeting_udeladte_eksempler", count=withheld_examples))
+
     if register is not None:
         counts, counts_source = _register_counts(register, config.suppression), "register"
     else:
@@ -441,5 +495,16 @@ def build_catalogue(runs: list[Run], content: CatalogueContent, *, register=None
         competence_needs=competence_table(content, results, greyzone),
         recommendations=recommendation_table(content, fulfilment),
         counts=counts, counts_source=counts_source, change=change_table(runs),
-        withheld_statements=withheld, notes=notes,
+        withheld_statements=withheld, notes=notes, example_plans=examples,
+        missed=_missed_part(missed, config.suppression.min_count),
     )
+
+
+def _missed_part(missed: list | None, min_count: int):
+    """The part "Planer der ikke blev lavet" from missed-plans run folders (or None)."""
+    if not missed:
+        return None
+    from auditlib.missed import missed_part, read_missed_run
+
+    runs = [r if hasattr(r, "discharges") else read_missed_run(r) for r in missed]
+    return missed_part(runs, min_count)

@@ -95,4 +95,12 @@ COLUMNS: dict[str, str] = {
     "foer": "Før",
     "efter": "Efter",
     "aendring": "Ændring (procentpoint)",
+    "foer_opfyldt": "Opfyldt før",
+    "foer_vurderet": "Vurderet før",
+    "efter_opfyldt": "Opfyldt efter",
+    "efter_vurderet": "Vurderet efter",
 }
+
+# --no-plan-rows: what stands where the plan-level rows would be.
+NO_PLAN_ROWS = ("Udeladt i denne udgave, der deles uden for klyngen: planernes udsagn og "
+                "plan-ID'er står kun i klyngens egen udgave.")

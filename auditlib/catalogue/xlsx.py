@@ -8,23 +8,19 @@ starts like a formula is stored as text, never as a formula (OWASP CSV/formula i
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.rule import CellIsRule, DataBarRule, FormulaRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.table import Table, TableStyleInfo
-from openpyxl.worksheet.worksheet import Worksheet
 
 from auditlib.atomic import write_with
+from auditlib.catalogue.content import STATUS_TITLES, hearing_items
 from auditlib.catalogue.merge import PLAN_FIXED_COLUMNS, Catalogue
 from auditlib.catalogue.wording import (
     CHANGE_PART,
@@ -32,6 +28,7 @@ from auditlib.catalogue.wording import (
     COVER_FIELDS,
     DECIDED_BY,
     FIELD_TITLES,
+    NO_PLAN_ROWS,
     NOT_STATED,
     PART_TITLES,
     PARTS,
@@ -40,73 +37,34 @@ from auditlib.catalogue.wording import (
     SUBTITLE,
     TITLE,
 )
+from auditlib.excel import (  # noqa: F401  (safe_cell, FORMULA_TRIGGERS: part of this API)
+    AMBER,
+    BLUE,
+    FORMULA_TRIGGERS,
+    GREEN,
+    GREY,
+    HEADER_FILL,
+    HEADER_FONT,
+    NAVY,
+    RED,
+    SECTION_FONT,
+    SUBTITLE_FONT,
+    TABLE_STYLE,
+    TITLE_FONT,
+    WIDTHS,
+    WRAP,
+    Col,
+    prepare_for_print,
+    put,
+    safe_cell,
+)
+from auditlib.messages import msg
 from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
-# OWASP: a cell starting with one of these can be read as a formula by a spreadsheet.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-ESCAPE_PREFIX = "'"
-
-NAVY = "1F3A5F"
-HEADER_FILL = PatternFill("solid", fgColor=NAVY)
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-TITLE_FONT = Font(bold=True, size=16, color=NAVY)
-SUBTITLE_FONT = Font(italic=True, size=11, color="404040")
-SECTION_FONT = Font(bold=True, size=13, color=NAVY)
-WRAP = Alignment(wrap_text=True, vertical="top")
-GREEN = PatternFill("solid", fgColor="C6EFCE")
-AMBER = PatternFill("solid", fgColor="FFEB9C")
-RED = PatternFill("solid", fgColor="FFC7CE")
-GREY = PatternFill("solid", fgColor="D9D9D9")
-BLUE = PatternFill("solid", fgColor="DDEBF7")
-TABLE_STYLE = "TableStyleMedium2"
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
-
-WIDTHS = {"id": 11, "short": 18, "medium": 28, "text": 48, "long": 70, "number": 12}
-
 
 # The colour levels of vocabulary.SHARE_LEVELS, as Excel rules need the numbers.
 LOW_SHARE, HIGH_SHARE = SHARE_LEVELS[0][0], SHARE_LEVELS[1][0]
-
-
-def safe_cell(value: object) -> object:
-    """A value as it may go into a cell: text can never become a formula.
-
-    Text starting with ``= + - @`` tab or CR gets the OWASP-recommended leading ``'``;
-    characters XML cannot hold are dropped. Numbers, dates and booleans pass unchanged;
-    missing values become empty cells.
-    """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return None if isinstance(value, float) and math.isnan(value) else value
-    if isinstance(value, dt.datetime | dt.date):
-        return value
-    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
-        return safe_cell(value.item())
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-    if text.startswith(FORMULA_TRIGGERS):
-        text = ESCAPE_PREFIX + text
-    return text
-
-
-def put(ws: Worksheet, row: int, column: int, value: object):
-    """Write one cell through ``safe_cell``; text is stored as a string, never a formula."""
-    cell = ws.cell(row=row, column=column)
-    safe = safe_cell(value)
-    cell.value = safe
-    if isinstance(safe, str):
-        cell.data_type = "s"
-    return cell
-
-
-@dataclass(frozen=True)
-class Col:
-    key: str
-    title: str
-    width: str = "short"
-    number_format: str | None = None
 
 
 def _col(key: str, width: str = "short", number_format: str | None = None,
@@ -148,7 +106,7 @@ class SheetWriter:
             cell.fill = HEADER_FILL
             cell.font = HEADER_FONT
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-            width = WIDTHS[column.width]
+            width = column.chars
             self.widths[index] = max(self.widths.get(index, 0), width)
         row = header_row
         for values in rows:
@@ -187,12 +145,23 @@ class SheetWriter:
     def finish(self) -> None:
         for index, width in self.widths.items():
             self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.print_options.gridLines = False
-        self.ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        prepare_for_print(self.ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+# Where each item stands in the hearing round (auditlib.catalogue.hearing).
+HEARING_COLUMNS = [Col("status", "Status", "short"), Col("oprindelse", "Oprindelse (klynge)",
+                                                        "short"),
+                   Col("version", "Version", "id")]
+
+
+def _hearing_cells(item) -> tuple[object, ...]:
+    if item is None:
+        return (None, None, None)
+    return (STATUS_TITLES.get(item.status, item.status), item.klynge, item.version)
+
+
+def _items_by_id(model) -> dict[str, object]:
+    return {str(item.id): item for _, item in hearing_items(model)}
 
 
 def _lines(items: Iterable[str]) -> str:
@@ -278,8 +247,9 @@ def _function_loss(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     columns = [_col("domaene", "medium", title="Domæne"), _col("punkt", "id", title="Punkt"),
                _col("titel", "medium"), _col("beskrivelse", "long"),
                _col("eksempler", "long", title="Eksempler"),
-               _col("noegleord", "text", title="Nøgleord")]
-    rows = [(d.titel, p.id, p.titel, p.beskrivelse, _lines(p.eksempler), ", ".join(p.noegleord))
+               _col("noegleord", "text", title="Nøgleord"), *HEARING_COLUMNS]
+    rows = [(d.titel, p.id, p.titel, p.beskrivelse, _lines(p.eksempler), ", ".join(p.noegleord),
+             *_hearing_cells(p))
             for d in loss.domaener for p in d.punkter]
     sheet.table("Funktionstab", columns, rows, freeze=True)
     sheet.section("De fire domæner")
@@ -303,7 +273,7 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                _col("spoergsmaal", "text", title="Afgørende spørgsmål"),
                _col("eksempler", "long", title="Eksempler"),
                _col("graense", "long", title="Grænsetilfælde"),
-               _col("antal", "number", title="Gråzoneudsagn i auditten")]
+               _col("antal", "number", title="Gråzoneudsagn i auditten"), *HEARING_COLUMNS]
     rows = []
     for s in content.snitflader:
         borders = "\n".join(f"• Mod {LABEL_TITLES.get(b.mod, b.mod)}: {b.beskrivelse} "
@@ -311,7 +281,7 @@ def _interfaces(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
         rows.append((LABEL_TITLES.get(s.id, s.id), s.titel, s.sektor,
                      _lines(ref.tekst for ref in s.lovgrundlag), s.hvornaar, s.ikke_hvis,
                      s.afgoerende_spoergsmaal, _lines(s.eksempler), borders,
-                     int(found.get(s.id, 0)) if len(found) else 0))
+                     int(found.get(s.id, 0)) if len(found) else 0, *_hearing_cells(s)))
     sheet.table("Snitflader", columns, rows, freeze=True)
     sheet.section("De afgørende spørgsmål", "Stilles i denne rækkefølge.")
     sheet.table("Afgoerende_spoergsmaal",
@@ -347,6 +317,21 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                         "værktøjet eller forummet har placeret uden for genoptræning eller "
                         "tæt på grænsen, ordnet efter den endelige sektor. Forummets beslutning "
                         "har forrang; værktøjets forslag står ved siden af.", names)
+    if catalogue.plan_rows:
+        _greyzone_statements(sheet, catalogue)
+    else:
+        sheet.text_rows([(COLUMNS.get("statement", "Udsagn"), NO_PLAN_ROWS)])
+    sheet.section("Kendte gråzoner",
+                  "Katalogets opdigtede eksempler på de kendte gråzoner med den rette sektor.")
+    zone_rows = [(f"{z.id}. {z.titel}", z.beskrivelse, u.tekst, LABEL_TITLES.get(u.label, u.label))
+                 for z in content.graazoner for u in z.udsagn]
+    sheet.table("Kendte_graazoner", [_col("zone", "medium"), _col("beskrivelse", "text"),
+                                     _col("statement", "long"), _col("label", "medium")],
+                zone_rows)
+    sheet.finish()
+
+
+def _greyzone_statements(sheet: SheetWriter, catalogue: Catalogue) -> None:
     columns = [_col("snitflade", "medium"), _col("statement", "long"),
                _col("tool_label", "medium"), _col("probability", "number", "0%"),
                _col("forum_label", "medium"), _col("decided_by", "medium"),
@@ -364,14 +349,6 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.ws.conditional_formatting.add(
         f"A{first}:{get_column_letter(len(columns))}{last}",
         FormulaRule(formula=[f'${decided}{first}="{DECIDED_BY["forum"]}"'], fill=BLUE))
-    sheet.section("Kendte gråzoner",
-                  "Katalogets opdigtede eksempler på de kendte gråzoner med den rette sektor.")
-    zone_rows = [(f"{z.id}. {z.titel}", z.beskrivelse, u.tekst, LABEL_TITLES.get(u.label, u.label))
-                 for z in content.graazoner for u in z.udsagn]
-    sheet.table("Kendte_graazoner", [_col("zone", "medium"), _col("beskrivelse", "text"),
-                                     _col("statement", "long"), _col("label", "medium")],
-                zone_rows)
-    sheet.finish()
 
 
 def _recommendations(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
@@ -382,9 +359,11 @@ def _recommendations(wb: Workbook, catalogue: Catalogue, names: set[str]) -> Non
                         "denne audit. Nederst: proceduren ved tvivl eller uenighed.", names)
     columns = [_col("id", "id"), _col("titel", "medium"), _col("tekst", "long"),
                _col("maalgruppe", "short"), _col("kriterier", "short"),
-               _col("kriterier_status", "medium")]
+               _col("kriterier_status", "medium"), *HEARING_COLUMNS]
+    items = _items_by_id(catalogue.content.anbefalinger)
     rows = [(r.id, r.titel, r.tekst, SIDE_TITLES.get(r.maalgruppe, r.maalgruppe), r.kriterier,
-             r.kriterier_status) for r in catalogue.recommendations.itertuples(index=False)]
+             r.kriterier_status, *_hearing_cells(items.get(str(r.id))))
+            for r in catalogue.recommendations.itertuples(index=False)]
     sheet.table("Anbefalinger", columns, rows, freeze=True)
     sheet.section(procedure.titel, procedure.formaal)
     sheet.table("Opfoelgningsprocedure",
@@ -407,9 +386,11 @@ def _competences(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
                _col("beskrivelse", "long"), _col("forslag", "long"),
                _col("peget_kriterier", "medium"), _col("peget_graazoner", "medium"),
                _col("signaler", "number"), _col("kriterier", "short"),
-               _col("graazoner", "medium")]
+               _col("graazoner", "medium"), *HEARING_COLUMNS]
+    items = _items_by_id(catalogue.content.kompetencer)
     rows = [(r.id, SIDE_TITLES.get(r.side, r.side), r.titel, r.beskrivelse, r.forslag,
-             r.peget_kriterier, r.peget_graazoner, r.signaler, r.kriterier, r.graazoner)
+             r.peget_kriterier, r.peget_graazoner, r.signaler, r.kriterier, r.graazoner,
+             *_hearing_cells(items.get(str(r.id))))
             for r in catalogue.competence_needs.itertuples(index=False)]
     first, last = sheet.table("Kompetencer", columns, rows, freeze=True)
     letter = _letter(columns, "signaler")
@@ -497,6 +478,8 @@ def _fulfilment_chart(sheet: SheetWriter, table: pd.DataFrame, column: int) -> N
 
 
 def _plans(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
+    if not catalogue.plan_rows:  # shared outside the cluster: no plan-level rows
+        return
     sheet = SheetWriter(wb, "audit_planer", PART_TITLES["audit_planer"],
                         "Alle auditerede planer, flest formelle mangler først (kun plan_id, "
                         "aldrig personoplysninger). Resultatet pr. kriterium er forummets, hvor "
@@ -535,6 +518,8 @@ def _counts(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
         "koersler": "Planer pr. klynge i auditkørslerne. Angiv registret med --register "
                     "for at få optællingen pr. kvartal.",
     }[catalogue.counts_source]
+    if catalogue.counts_source != "koersler":
+        source += " " + msg("counts_tegn_kort")
     sheet = SheetWriter(wb, "optaelling", PART_TITLES["optaelling"], source, names)
     counts = catalogue.counts
     columns = [_col(str(c), "short") for c in counts.columns]
@@ -571,9 +556,18 @@ def _change(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.finish()
 
 
+def _missed(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
+    if catalogue.missed is None:
+        return
+    from auditlib.catalogue.missed import write_missed_sheet
+
+    write_missed_sheet(wb, catalogue.missed, names)
+
+
 SHEETS: tuple[Callable[[Workbook, Catalogue, set[str]], None], ...] = (
     _cover, _function_loss, _interfaces, _greyzones, _recommendations, _competences,
     _criteria, _plans, _counts, _change,
+    _missed,
 )
 
 

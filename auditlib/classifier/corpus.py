@@ -24,7 +24,10 @@ from auditlib.vocabulary import LABEL_TITLES, LABELS
 
 DEFAULT_CORPUS = corpus_dir()
 CORPUS_FILE_COLUMNS = ["statement_id", "statement", "label", "field", "borderline"]
-TRAINING_COLUMNS = ["statement", "label", "field", "borderline", "source"]
+TRAINING_COLUMNS = ["statement", "label", "field", "borderline", "source", "origin"]
+# Who wrote a row and in which voice ("v2: skrevet som kommunal terapeut"); optional in a
+# corpus file, so that a forum's own corpus without it still loads.
+ORIGIN_COLUMN = "origin"
 CORPUS_SOURCE = "korpus"
 DECISION_SOURCE = "beslutning"
 
@@ -71,6 +74,8 @@ def load_corpus(folder: str | Path = DEFAULT_CORPUS) -> pd.DataFrame:
                                     row=number))
             if row.field and row.field not in COLUMN_NAMES:
                 problems.append(msg("klassifikation_korpus_felt", file=path.name, row=number))
+        if ORIGIN_COLUMN not in frame.columns:
+            frame[ORIGIN_COLUMN] = ""
         frame = frame.assign(
             source=CORPUS_SOURCE + ":" + path.name + "#" + frame["statement_id"].astype(str))
         frames.append(frame)
@@ -125,6 +130,7 @@ def load_decisions(paths: Iterable[str | Path]) -> pd.DataFrame:
             "field": chosen["field"],
             # A statement the forum had to decide sits on a boundary by definition.
             "borderline": True,
+            "origin": "forummets beslutning",
             "source": (DECISION_SOURCE + ":" + str(path) + "#" + chosen["plan_id"] + "/"
                        + chosen["field"] + "/" + chosen["statement_no"]),
         }))
@@ -146,7 +152,9 @@ def merge_decisions(corpus: pd.DataFrame, decisions: pd.DataFrame | None) -> pd.
         return corpus.reset_index(drop=True)
     decided = set(decisions["statement"].map(normalise_statement))
     kept = corpus[~corpus["statement"].map(normalise_statement).isin(decided)]
-    return pd.concat([kept, decisions[TRAINING_COLUMNS]], ignore_index=True)
+    decisions = decisions.reindex(columns=TRAINING_COLUMNS, fill_value="")
+    return pd.concat([kept.reindex(columns=TRAINING_COLUMNS, fill_value=""), decisions],
+                     ignore_index=True)
 
 
 def training_fingerprint(data: pd.DataFrame) -> str:

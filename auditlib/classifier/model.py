@@ -1,9 +1,18 @@
-"""The grey-zone model: TF-IDF over words and character n-grams, then logistic regression.
+"""The grey-zone model: TF-IDF over stemmed words, character n-grams inside word boundaries
+and marker features for named actors and laws (``lexicon.py``), then a linear classifier
+(a linear SVM by default) whose scores become calibrated probabilities.
 
-Logistic regression is linear (every feature has one weight per label, so a prediction can
-be explained by the words that carried it) and gives probabilities that the grey-zone rule
-compares. The model is saved with skops, never pickle, and loaded only when the file holds
-nothing but the scikit-learn and NumPy types listed in ``TRUSTED_TYPES``.
+The classifier is linear: every feature has one weight per label, so a prediction is
+explained by the words that carried it. Calibration is temperature scaling: one
+temperature T (and a fitted extra for short statements), chosen on out-of-fold scores of
+grouped cross-validation inside ``train_model``, divides the scores before the softmax, so
+that a 0.8 comes true about 80 % of the time. It is the multi-class counterpart of
+``CalibratedClassifierCV(method="sigmoid")``, which the ablation
+(``benchmarks/tune_classifier.py``) uses for comparison; unlike it, the model stays one
+linear map, which keeps explanations and the fast prediction path exact. Short statements
+are then shrunk towards the uniform distribution (``SHORT_SHRINK``), so a lone word never
+looks near-certain. The model is saved with skops, never pickle, and loaded only when the
+file holds nothing but the scikit-learn and NumPy types listed in ``TRUSTED_TYPES``.
 
 Prediction repeats the pipeline's own arithmetic on cached per-word features: a plan
 register repeats the same words thousands of times, and analysing each character n-gram
@@ -27,10 +36,13 @@ import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
 
 from auditlib.atomic import write_with
 from auditlib.classifier.corpus import DECISION_SOURCE, training_fingerprint
-from auditlib.classifier.text import fold_token, strip_edge_punctuation
+from auditlib.classifier.lexicon import DISPLAY as LEXICON_DISPLAY
+from auditlib.classifier.lexicon import MARKER_PREFIX, field_marker, lexicon_markers
+from auditlib.classifier.text import analyse_token, fold_token, strip_edge_punctuation
 from auditlib.errors import ModelError
 from auditlib.messages import msg
 from auditlib.resources import package_file
@@ -57,6 +69,7 @@ TRUSTED_TYPES: frozenset[str] = frozenset({
     "sklearn.linear_model._logistic.LogisticRegression",
     "sklearn.pipeline.FeatureUnion",
     "sklearn.pipeline.Pipeline",
+    "sklearn.svm._classes.LinearSVC",
 })
 
 # Function words never shown as an explanation: they carry weight only together with
@@ -68,18 +81,28 @@ DISPLAY_STOPWORDS = frozenset(fold_token(w) for w in (
     "nu her da hvis jf evt ca bl.a f.eks kl pt borger borgeren patient patienten pt. selv "
     "sammen få fået være været blev får mere meget mindre noget nogle alle andre anden andet "
     "min mit mine din dit dine vores jeres ny nye to tre fire fem seks syv otte ni ti "
-    "pga p.g.a ift mht dvs inkl vedr iht bla feks eks mv osv"
+    "pga p.g.a ift mht dvs inkl vedr iht bla feks eks mv osv før bør obs kunne komme "
+    "kommer søges gå går søndag forlænget"
 ).split())
 
 
 @dataclass(frozen=True)
 class ModelSettings:
-    """The model's hyperparameters. C was chosen by nested, grouped cross-validation on
-    log loss (benchmarks/tune_classifier.py); the n-gram ranges are fixed choices."""
+    """The model's features and hyperparameters.
 
-    C: float = 300.0
+    The feature set and the classifier were chosen on the held-out table of
+    ``benchmarks/ablation.py`` (sentences from the sources, not from the corpus); C by
+    grouped cross-validation on log loss (``benchmarks/tune_classifier.py``).
+    """
+
+    C: float = 10.0
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (2, 5)
+    stem: bool = True  # Danish Snowball stems for the word and character features
+    lexicon: bool = True  # marker features for named actors and laws (lexicon.py)
+    field: bool = False  # the plan field as a feature (off: a statement reads the same anywhere)
+    classifier: str = "svm"  # "svm" (LinearSVC) or "logreg"; both linear
+    calibration_folds: int = 3
     # How much a forum decision weighs against one corpus statement. It replaces corpus rows
     # with the same text anyway; a weight above 1 also pulls similar statements along,
     # which one mistaken decision should not do, so the default is neutral.
@@ -90,22 +113,119 @@ class ModelSettings:
 DEFAULT_SETTINGS = ModelSettings()
 
 
+CLASSIFIERS = ("logreg", "svm")
+
+
+def build_classifier(settings: ModelSettings):
+    if settings.classifier == "logreg":
+        return LogisticRegression(C=settings.C, max_iter=settings.max_iter, random_state=0)
+    if settings.classifier == "svm":
+        # LinearSVC's C works on hinge loss; a tenth of the logistic C regularises alike.
+        return LinearSVC(C=settings.C / 10, max_iter=settings.max_iter, random_state=0)
+    raise ValueError(f"unknown classifier {settings.classifier!r}; one of {CLASSIFIERS}")
+
+
 def build_pipeline(settings: ModelSettings = DEFAULT_SETTINGS) -> Pipeline:
-    """The untrained pipeline. Its input is folded text (see ``fold_token``)."""
+    """The untrained pipeline. Its input is ``fold_statement`` text."""
     words = TfidfVectorizer(lowercase=False, token_pattern=_WORD_PATTERN,
                             ngram_range=tuple(settings.word_ngrams))
     chars = TfidfVectorizer(lowercase=False, analyzer="char_wb",
                             ngram_range=tuple(settings.char_ngrams))
     return Pipeline([
         ("features", FeatureUnion([("words", words), ("chars", chars)])),
-        ("classifier", LogisticRegression(C=settings.C, max_iter=settings.max_iter,
-                                          random_state=0)),
+        ("classifier", build_classifier(settings)),
     ])
 
 
-def fold_statement(statement: str) -> str:
-    """The text the pipeline sees: folded tokens joined by single spaces."""
-    return " ".join(t for t in (fold_token(o) for o in str(statement).split()) if t)
+def prepare_statement(statement: str, settings: ModelSettings = DEFAULT_SETTINGS,
+                      field: str | None = None) -> str:
+    """The statement with its marker tokens appended (lexicon, optionally the field)."""
+    markers = lexicon_markers(statement) if settings.lexicon else []
+    if settings.field and field_marker(field):
+        markers.append(field_marker(field))
+    return " ".join([str(statement), *markers]) if markers else str(statement)
+
+
+def _is_marker(token: str) -> bool:
+    return token.startswith(MARKER_PREFIX) or token.startswith("felt_")
+
+
+# Words every sector's needs are phrased with ("hjælp til …", "behov for …", "brug for …"):
+# the sector lies in what follows them, so they are no feature at all. Otherwise "hjælp",
+# common in social statements, decides "Hjælp til at finde redskaber til at huske aftaler".
+NEED_WORDS = frozenset(fold_token(w) for w in (
+    "hjælp hjælpe hjælper hjælpes hjælpen behov behovet brug").split())
+
+
+def analyse(token: str, settings: ModelSettings) -> str:
+    """One token as the pipeline sees it; marker tokens pass unchanged, need words vanish."""
+    if _is_marker(token):
+        return token
+    if strip_edge_punctuation(fold_token(token)) in NEED_WORDS:
+        return ""
+    return analyse_token(token, settings.stem)
+
+
+def fold_statement(statement: str, settings: ModelSettings = DEFAULT_SETTINGS,
+                   field: str | None = None) -> str:
+    """The text the pipeline sees: analysed tokens (and markers) joined by single spaces."""
+    prepared = prepare_statement(statement, settings, field)
+    return " ".join(t for t in (analyse(o, settings) for o in prepared.split()) if t)
+
+
+def softmax(scores: np.ndarray, temperature: float | np.ndarray = 1.0) -> np.ndarray:
+    """Row-wise softmax of ``scores / temperature`` (a number or one per row)."""
+    temperature = np.asarray(temperature, dtype=float)
+    scaled = scores / (temperature[:, None] if temperature.ndim == 1 else temperature)
+    scaled = scaled - scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
+def content_words(prepared: str) -> int:
+    """How many content words a statement has (markers, function words, numbers and
+    one-letter tokens do not count); at least 1."""
+    count = 0
+    for token in prepared.split():
+        if _is_marker(token):
+            continue
+        key = strip_edge_punctuation(fold_token(token))
+        if len(key) >= 2 and any(ch.isalpha() for ch in key) and key not in DISPLAY_STOPWORDS:
+            count += 1
+    return max(count, 1)
+
+
+def statement_temperature(words: np.ndarray, temperature: float, short_penalty: float
+                          ) -> np.ndarray:
+    """T * (1 + a / content words): a statement of one or two words is less evidence than a
+    sentence, whatever its tf-idf vector says (l2 normalisation makes a lone word a unit
+    vector, as strong as a whole sentence). T and a are fitted together on out-of-fold
+    scores (``fit_temperature``)."""
+    return temperature * (1.0 + short_penalty / np.asarray(words, dtype=float))
+
+
+# A statement of n content words keeps (1 - SHORT_SHRINK / n) of its probabilities and
+# spreads the rest evenly over the labels: a lone word ("Træning", "Støtte", "Struktur")
+# names a topic, not the purpose or provider that decide the sector (DOMAIN.md §6), so it
+# can reach at most 0.75, two words 0.875. This is a stated prior, not fitted: the corpus's
+# short bullets were written to be clear, so out-of-fold scores cannot show how ambiguous a
+# lone word in a real plan is. The order of the labels never changes.
+SHORT_SHRINK = 0.3
+
+
+def shrink_short(proba: np.ndarray, words: np.ndarray) -> np.ndarray:
+    share = np.minimum(SHORT_SHRINK / np.asarray(words, dtype=float), 1.0)[:, None]
+    return (1.0 - share) * proba + share / proba.shape[1]
+
+
+def _linear_parameters(classifier) -> tuple[np.ndarray, np.ndarray]:
+    """Weights and intercepts with one row per label (a binary model's single row is
+    split into two opposite halves, whose softmax is the model's sigmoid)."""
+    coef, intercept = np.asarray(classifier.coef_), np.asarray(classifier.intercept_)
+    if coef.shape[0] == 1:
+        coef = np.vstack([-coef / 2, coef / 2])
+        intercept = np.concatenate([-intercept / 2, intercept / 2])
+    return coef, intercept
 
 
 class _Features:
@@ -118,7 +238,8 @@ class _Features:
     token matrix times that matrix, which runs in compiled code.
     """
 
-    def __init__(self, pipeline: Pipeline):
+    def __init__(self, pipeline: Pipeline, settings: ModelSettings):
+        self.settings = settings
         union = pipeline.named_steps["features"]
         words, chars = (t for _, t in union.transformer_list)
         self.word_vocab = words.vocabulary_
@@ -129,7 +250,8 @@ class _Features:
         self.word_regex = re.compile(words.token_pattern)
         self.pairs = {tuple(term.split(" ")): index for term, index in self.word_vocab.items()
                       if term.count(" ") == 1} if words.ngram_range[1] >= 2 else {}
-        coef = pipeline.named_steps["classifier"].coef_
+        coef, self.intercept = _linear_parameters(pipeline.named_steps["classifier"])
+        self.coef = coef
         n_words = len(self.word_idf)
         self.coef_words = coef[:, :n_words]
         self.coef_chars = coef[:, n_words:]
@@ -149,7 +271,7 @@ class _Features:
         self.word_weight = np.zeros((0, coef.shape[0]))
 
     def _add(self, written: str) -> int:
-        folded = fold_token(written)
+        folded = analyse(written, self.settings)
         if not folded:
             self.ids[written] = -1
             return -1
@@ -169,8 +291,11 @@ class _Features:
         self.ids[written] = token_id
         self.first_word.append(words[0] if words else None)
         self.last_word.append(words[-1] if words else None)
-        display = strip_edge_punctuation(written)
-        key = strip_edge_punctuation(folded)
+        marker = _is_marker(written)
+        display = LEXICON_DISPLAY.get(written, written) if marker else strip_edge_punctuation(
+            written)
+        # Two spellings of one word are one term: the key is the folded word, unstemmed.
+        key = written if marker else strip_edge_punctuation(fold_token(written))
         self.display.append(display)
         if key not in self.key_ids:
             self.key_ids[key] = len(self.key_shown)
@@ -203,9 +328,9 @@ class _Features:
         self.char_weight = np.vstack([self.char_weight, chars @ self.coef_chars.T])
         self._built = len(self._rows)
 
-    def token_ids(self, statement: str) -> list[int]:
+    def token_ids(self, prepared: str) -> list[int]:
         ids = self.ids
-        found = [ids[w] if w in ids else self._add(w) for w in statement.split()]
+        found = [ids[w] if w in ids else self._add(w) for w in prepared.split()]
         return [i for i in found if i >= 0]
 
     def transform(self, docs: list[list[int]]):
@@ -256,6 +381,12 @@ class GreyzoneModel:
         self.pipeline = pipeline
         self.metadata = dict(metadata)
         self._features: _Features | None = None
+        known = {k: v for k, v in self.metadata.get("settings", {}).items()
+                 if k in ModelSettings.__dataclass_fields__}
+        self.settings = ModelSettings(**{k: tuple(v) if isinstance(v, list) else v
+                                         for k, v in known.items()})
+        self.temperature = float(self.metadata.get("temperature", 1.0))
+        self.short_penalty = float(self.metadata.get("short_penalty", 0.0))
 
     @property
     def labels(self) -> list[str]:
@@ -264,17 +395,45 @@ class GreyzoneModel:
     @property
     def features(self) -> _Features:
         if self._features is None:
-            self._features = _Features(self.pipeline)
+            self._features = _Features(self.pipeline, self.settings)
         return self._features
 
-    def predict_proba(self, statements: list[str]) -> np.ndarray:
-        """Probabilities per label (columns in the order of ``labels``)."""
-        features = self.features
-        blocks = features.transform([features.token_ids(str(s)) for s in statements])[0]
-        return self.pipeline.named_steps["classifier"].predict_proba(
-            sp.hstack(blocks, format="csr"))
+    def _calibrated(self, scores: np.ndarray, prepared: list[str]) -> np.ndarray:
+        """Scores to probabilities: temperature, then the short-statement shrink."""
+        words = np.fromiter((content_words(p) for p in prepared), dtype=float,
+                            count=len(prepared))
+        temperature = statement_temperature(words, self.temperature, self.short_penalty)
+        return shrink_short(softmax(scores, temperature), words)
 
-    def predict(self, statements: list[str]) -> pd.DataFrame:
+    def _proba(self, blocks: list[sp.csr_matrix], prepared: list[str]) -> np.ndarray:
+        features = self.features
+        scores = sp.hstack(blocks, format="csr") @ features.coef.T + features.intercept
+        return self._calibrated(np.asarray(scores), prepared)
+
+    def _prepared(self, statements: list[str], fields: list[str] | None) -> list[str]:
+        fields = fields if fields is not None else [None] * len(statements)
+        return [prepare_statement(s, self.settings, f) for s, f in
+                zip(statements, fields, strict=True)]
+
+    def predict_proba(self, statements: list[str], fields: list[str] | None = None
+                      ) -> np.ndarray:
+        """Calibrated probabilities per label (columns in the order of ``labels``)."""
+        features = self.features
+        prepared = self._prepared([str(s) for s in statements], fields)
+        blocks = features.transform([features.token_ids(p) for p in prepared])[0]
+        return self._proba(blocks, prepared)
+
+    def reference_proba(self, statements: list[str], fields: list[str] | None = None
+                        ) -> np.ndarray:
+        """The same probabilities through the scikit-learn pipeline (slow; for tests)."""
+        fields = fields if fields is not None else [None] * len(statements)
+        texts = [fold_statement(str(s), self.settings, f) for s, f in
+                 zip(statements, fields, strict=True)]
+        scores = self.pipeline.named_steps["features"].transform(texts) @ self.features.coef.T
+        return self._calibrated(np.asarray(scores) + self.features.intercept,
+                                self._prepared([str(s) for s in statements], fields))
+
+    def predict(self, statements: list[str], fields: list[str] | None = None) -> pd.DataFrame:
         """Label, probability, runner-up and explanation for every statement.
 
         ``explanation`` holds the 3-5 words of the statement that weighed most for the
@@ -288,12 +447,12 @@ class GreyzoneModel:
                                  for c in PREDICTION_COLUMNS})
         # A register repeats the same statements ("Fortsat kontrol i ambulatoriet"): predict
         # each distinct text once.
-        codes, unique = pd.factorize(pd.Series(statements, dtype=object), sort=False)
+        prepared = self._prepared(statements, fields)
+        codes, unique = pd.factorize(pd.Series(prepared, dtype=object), sort=False)
         features = self.features
         docs = [features.token_ids(str(u)) for u in unique]
         blocks, norms, documents, bigrams = features.transform(docs)
-        proba = self.pipeline.named_steps["classifier"].predict_proba(
-            sp.hstack(blocks, format="csr"))
+        proba = self._proba(blocks, [str(u) for u in unique])
         order = np.argsort(-proba, axis=1, kind="stable")
         rows = np.arange(len(docs))
         first = order[:, 0]
@@ -364,15 +523,21 @@ def train_model(corpus: pd.DataFrame, settings: ModelSettings = DEFAULT_SETTINGS
     unknown = [label for label in labels if label not in LABELS]
     if unknown:
         raise ModelError(msg("klassifikation_ukendt_label", labels=", ".join(LABELS)))
-    texts = [fold_statement(s) for s in data["statement"]]
+    fields = (data["field"].astype("str").tolist() if "field" in data.columns
+              else [None] * len(data))
+    texts = [fold_statement(s, settings, f) for s, f in zip(data["statement"], fields,
+                                                              strict=True)]
     if "source" in data.columns:
         from_decision = data["source"].astype("str").str.startswith(DECISION_SOURCE)
     else:
         from_decision = pd.Series(False, index=data.index)
     weights = np.where(from_decision.to_numpy(dtype=bool), settings.decision_weight, 1.0)
+    truth = data["label"].astype("str").to_numpy(dtype=object)
     pipeline = build_pipeline(settings)
-    pipeline.fit(texts, data["label"].astype("str").to_numpy(dtype=object),
-                 classifier__sample_weight=weights)
+    pipeline.fit(texts, truth, classifier__sample_weight=weights)
+    words = np.asarray([content_words(prepare_statement(s, settings, f))
+                        for s, f in zip(data["statement"], fields, strict=True)], dtype=float)
+    temperature, short_penalty = fit_temperature(texts, truth, weights, words, settings)
     fingerprint = training_fingerprint(data)
     trained = dt.datetime.now(dt.UTC).replace(microsecond=0)
     metadata = {
@@ -383,12 +548,61 @@ def train_model(corpus: pd.DataFrame, settings: ModelSettings = DEFAULT_SETTINGS
         "labels": [str(c) for c in pipeline.named_steps["classifier"].classes_],
         "n_statements": int(len(data)),
         "n_decisions": int(from_decision.sum()),
+        "temperature": temperature,
+        "short_penalty": short_penalty,
         "settings": {k: list(v) if isinstance(v, tuple) else v
                      for k, v in asdict(settings).items()},
     }
     if margin is not None:
         metadata["greyzone_margin"] = float(margin)
     return GreyzoneModel(pipeline, metadata)
+
+
+TEMPERATURES = np.geomspace(0.05, 8.0, 81)
+SHORT_PENALTIES = (0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0)
+
+
+def fit_temperature(texts: list[str], truth: np.ndarray, weights: np.ndarray,
+                    words: np.ndarray, settings: ModelSettings) -> tuple[float, float]:
+    """Temperature T and short-statement penalty a that minimise log loss on out-of-fold
+    scores (see ``statement_temperature``).
+
+    Folds are grouped by near-duplicates (as in ``evaluate``), so a statement's score comes
+    from a model that saw neither it nor its paraphrases: the scores are as confident as
+    they will be on new text, not as on the training rows. (1.0, 0.0) when a label has too
+    few statements to fold.
+    """
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    from auditlib.classifier.evaluate import near_duplicate_groups
+
+    folds = settings.calibration_folds
+    counts = pd.Series(truth).value_counts()
+    if folds < 2 or counts.min() < folds:
+        return 1.0, 0.0
+    groups = near_duplicate_groups(texts)
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=0)
+    labels = sorted(counts.index)
+    scores = np.zeros((len(texts), len(labels)))
+    for train, test in splitter.split(texts, truth, groups):
+        part = build_pipeline(settings)
+        part.fit([texts[i] for i in train], truth[train],
+                 classifier__sample_weight=weights[train])
+        coef, intercept = _linear_parameters(part.named_steps["classifier"])
+        columns = [labels.index(str(c)) for c in part.named_steps["classifier"].classes_]
+        block = part.named_steps["features"].transform([texts[i] for i in test])
+        fold_scores = np.full((len(test), len(labels)), -1e9)
+        fold_scores[:, columns] = np.asarray(block @ coef.T) + intercept
+        scores[test] = fold_scores
+    truth_index = np.asarray([labels.index(t) for t in truth])
+    rows = np.arange(len(texts))
+
+    def loss(pair: tuple[float, float]) -> float:
+        proba = shrink_short(softmax(scores, statement_temperature(words, *pair)), words)
+        return float(-np.log(proba[rows, truth_index] + 1e-12).mean())
+
+    best = min(((float(t), float(a)) for t in TEMPERATURES for a in SHORT_PENALTIES), key=loss)
+    return best
 
 
 def model_version(model: GreyzoneModel) -> str:

@@ -47,6 +47,9 @@ def _register_commands() -> None:
         "batch",
         "run",
         # (new command modules: one line each, below)
+        "demo",
+        "missed",
+        "feedback",
     ):
         module = _optional_module(module_name)
         for command in getattr(module, "COMMANDS", ()):
@@ -75,6 +78,10 @@ def main(argv: list[str] | None = None) -> None:
         cli.main(args=args, prog_name="auditlib", standalone_mode=False)
     except AuditlibError as error:
         fail(error)
+    except click.exceptions.NoArgsIsHelpError as error:
+        # Bare 'auditlib' (or 'auditlib review') asks for the help: show it, exit 0.
+        click.echo(error.ctx.get_help() if error.ctx else cli.get_help(click.Context(cli)))
+        sys.exit(0)
     except click.UsageError as error:
         echo_err(msg("cli_fejl_prefix") + usage_message(error))
         sys.exit(2)

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
 
 def _percent(value) -> str:
-    return "–" if value != value or value is None else f"{value:.0%}"  # NaN-safe
+    from auditlib.formats import fmt_percent
+
+    return fmt_percent(value)
 
 
 @click.command("audit", cls=DanishCommand,
@@ -20,8 +22,9 @@ def _percent(value) -> str:
                epilog="auditlib audit data/anonymized/midtklyngen-demo.xlsx --out koersel/\n"
                       "auditlib audit region.csv --cluster Sydklyngen --out syd/\n"
                       "auditlib audit region.csv --sample 20 --seed 7 --out stikproeve/")
-@click.argument("register", type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen, hvor criteria.csv, statements.csv og run.json skrives.")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Auditér kun planerne fra denne klynge (kolonnen klynge).")
@@ -79,7 +82,8 @@ def audit_cmd(register: Path, out: Path, cluster: str | None, sample: int | None
                       "auditlib counts region.csv --discharges udskrivninger.csv\n"
                       "auditlib counts region.csv --indsatser\n"
                       "auditlib counts region.csv --format csv > optaelling.csv")
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @click.option("--cluster", "cluster", default=None, metavar="NAVN",
               help="Tæl kun planerne fra denne klynge.")
 @click.option("--by", "by", multiple=True, metavar="OPDELING",
@@ -110,6 +114,7 @@ def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
     from auditlib.config import load_config
     from auditlib.counts.extract import load_discharge_extract
     from auditlib.counts.rates import count_report
+    from auditlib.counts.reference import reference_figures
     from auditlib.register import prepare_register
 
     config = load_config(config_path)
@@ -117,9 +122,11 @@ def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
     loaded = chosen
     extract = load_discharge_extract(discharges) if discharges is not None else None
     suppression = config.suppression
+    # The reference figures are always in the system, so text and CSV hide the same cells.
     report = count_report(chosen.frame, by=by or None, extract=extract,
                           min_count=suppression.min_count,
-                          suppress_zero=suppression.suppress_zero)
+                          suppress_zero=suppression.suppress_zero,
+                          reference=reference_figures(), label=cluster or loaded.name)
     overview = None
     if efforts:
         from auditlib.counts.parallel import efforts_overview, plan_efforts
@@ -138,8 +145,27 @@ def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
     _echo_counts(report)
     if report.rates is not None:
         _echo_rates(report, extract.name)
+    _echo_reference(report.reference)
     if overview is not None:
         _echo_efforts(overview)
+
+
+def _echo_reference(comparison) -> None:
+    from auditlib.counts.reference import reference_text_table
+
+    if comparison is None or comparison.empty:
+        return
+    text = reference_text_table(comparison)
+    rows = [[f"{r['Tal']}: {r['Gruppe']}", str(r["Notat: år"]), str(r["Notat: antal"]),
+             r["Antal"], r["Pr. år (omregnet)"]] for _, r in text.iterrows()]
+    first = comparison.iloc[0]
+    _echo_table(msg("counts_reference_overskrift", register=first["register"],
+                    period=first["periode"], quarters=first["kvartaler"]),
+                [msg("counts_kolonne_tal"), msg("counts_kolonne_notat_aar"),
+                 msg("counts_kolonne_notat_antal"), msg("counts_kolonne_register"),
+                 msg("counts_kolonne_pr_aar")], rows)
+    for source in dict.fromkeys(comparison["kilde"]):
+        click.echo(msg("counts_reference_kilde", source=source))
 
 
 def _echo_table(title: str, header: list[str], rows: list[list[str]]) -> None:

@@ -1,7 +1,9 @@
-"""Click with Danish help: headings, the help option and usage errors.
+"""Click with Danish help: headings, metavars, the help option and usage errors.
 
-Every command module builds its commands with ``command()`` from here, so
-``--help`` reads Danish everywhere and a usage error never shows a traceback.
+Every command is a ``DanishCommand`` (groups ``DanishGroup``), so ``--help`` reads Danish
+everywhere: click's own English ("Usage:", "Options:", "[required]", "PATH", "INTEGER
+RANGE") is replaced here, and positional arguments (``argument()``) carry a description
+shown under "Argumenter". A usage error never shows a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +17,67 @@ from auditlib.messages import msg
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
+# click's type names (shown as metavars) in Danish.
+_TYPE_METAVARS = {
+    "text": "TEKST", "integer": "HELTAL", "integer range": "HELTAL", "float": "TAL",
+    "float range": "TAL", "boolean": "JA/NEJ", "filename": "FIL", "file": "FIL",
+    "datetime": "DATO", "uuid": "UUID",
+}
+# click's English inside the "[...]" after an option's help.
+_EXTRA_WORDS = (("required", "påkrævet"), ("default: ", "standard: "),
+                ("env var: ", "miljøvariabel: "))
+
+
+def _path_metavar(kind: click.Path) -> str:
+    if kind.dir_okay and not kind.file_okay:
+        return "MAPPE"
+    if kind.file_okay and not kind.dir_okay:
+        return "FIL"
+    return "STI"
+
+
+def _danish_metavar(param: click.Parameter) -> str | None:
+    kind = param.type
+    if isinstance(kind, click.Path):
+        name = _path_metavar(kind)
+    elif isinstance(kind, click.Choice):
+        return None  # click shows the choices themselves: [text|csv]
+    else:
+        name = _TYPE_METAVARS.get(kind.name)
+    if name is None:
+        return None
+    if isinstance(param, click.Argument):
+        return None  # an argument's metavar is its own name (REGISTER, RUN_DIR)
+    return name
+
+
+def _danish_extra(text: str) -> str:
+    """Translate the bracketed tail click adds to an option's help: ``[required]``."""
+    head, sep, tail = text.rpartition("  [")
+    if not sep:
+        return text
+    for english, danish in _EXTRA_WORDS:
+        tail = tail.replace(english, danish)
+    return head + sep + tail
+
+
+class DanishArgument(click.Argument):
+    """A positional argument with a description, shown under "Argumenter" in the help."""
+
+    def __init__(self, *args, help: str | None = None, **kwargs):  # noqa: A002 (click's name)
+        super().__init__(*args, **kwargs)
+        self.help = help
+
+    def get_help_record(self, ctx: click.Context):
+        if not self.help:
+            return None
+        return self.make_metavar(ctx), self.help
+
+
+def argument(*param_decls: str, help: str, **attrs):  # noqa: A002 (click's name)
+    """``click.argument`` with a Danish description (every argument has one)."""
+    return click.argument(*param_decls, cls=DanishArgument, help=help, **attrs)
+
 
 class DanishFormatting:
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -22,7 +85,14 @@ class DanishFormatting:
                               prefix="Brug: ")
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        params = self.get_params(ctx)
+        arguments = [r for p in params if isinstance(p, click.Argument)
+                     and (r := p.get_help_record(ctx)) is not None]
+        if arguments:
+            with formatter.section("Argumenter"):
+                formatter.write_dl(arguments)
+        rows = [(name, _danish_extra(text)) for p in params if isinstance(p, click.Option)
+                and (r := p.get_help_record(ctx)) is not None for name, text in [r]]
         if rows:
             with formatter.section("Valgmuligheder"):
                 formatter.write_dl(rows)
@@ -31,10 +101,10 @@ class DanishFormatting:
 
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if self.epilog:
-            formatter.write_paragraph()
             with formatter.section("Eksempel"):
+                # Examples are commands to copy: one per line, never wrapped.
                 for line in self.epilog.strip().splitlines():
-                    formatter.write_text(line)
+                    formatter.write(" " * formatter.current_indent + line.strip() + "\n")
 
     def get_help_option(self, ctx: click.Context):
         option = super().get_help_option(ctx)
@@ -43,10 +113,17 @@ class DanishFormatting:
         return option
 
 
+def _translate_metavars(command: click.Command) -> None:
+    for param in command.params:
+        if param.metavar is None and (name := _danish_metavar(param)) is not None:
+            param.metavar = name
+
+
 class DanishCommand(DanishFormatting, click.Command):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[VALGMULIGHEDER]")
         super().__init__(*args, **kwargs)
+        _translate_metavars(self)
 
 
 class DanishGroup(DanishFormatting, click.Group):
@@ -56,6 +133,7 @@ class DanishGroup(DanishFormatting, click.Group):
         kwargs.setdefault("options_metavar", "[VALGMULIGHEDER]")
         kwargs.setdefault("subcommand_metavar", "KOMMANDO [ARGUMENTER]...")
         super().__init__(*args, **kwargs)
+        _translate_metavars(self)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = []
@@ -70,6 +148,20 @@ class DanishGroup(DanishFormatting, click.Group):
 
 
 DanishGroup.group_class = DanishGroup
+
+
+def text_table(headers: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> str:
+    """A plain-text table for the terminal: text columns left, number columns (``right``)
+    right-aligned, two spaces between columns, nothing cut."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows,
+                                                                         strict=True)]
+
+    def line(cells: list[str]) -> str:
+        parts = [str(c).rjust(w) if i in right else str(c).ljust(w)
+                 for i, (c, w) in enumerate(zip(cells, widths, strict=True))]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), *(line(row) for row in rows)])
 
 
 def echo_err(text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option
 from auditlib.messages import msg
 
@@ -15,13 +15,15 @@ from auditlib.messages import msg
 @click.command("batch", cls=DanishCommand,
                epilog="auditlib batch data/anonymized/region-demo.csv --by klynge --out klynger/\n"
                       "auditlib batch planer.xlsx --out klynger/ --jobs 2 --force")
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @click.option("--by", "by", type=click.Choice(["klynge"]), default="klynge",
               help="Kolonnen, planerne deles op efter. Standard: klynge.")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="MAPPE",
               help="Mappen til en undermappe pr. klynge og batch.json.")
 @click.option("--jobs", "jobs", type=click.IntRange(min=1), default=None,
-              help="Antal samtidige processer. Standard: antal kerner.")
+              metavar="ANTAL",
+              help="Antal samtidige processer (mindst 1). Standard: antal kerner.")
 @click.option("--force", is_flag=True,
               help="Kør også de klynger, der allerede er færdige.")
 @config_option

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import time
 from pathlib import Path
 
 import click
@@ -12,7 +10,7 @@ from auditlib.cli.base import DanishCommand
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
-CSV_COLUMNS = ["statement", "label", "probability", "explanation"]
+CSV_COLUMNS = ["statement", "label", "probability", "explanation"]  # spec/cli.md
 MACRO_F1_TARGET = 0.85
 
 
@@ -71,7 +69,10 @@ def classify_cmd(text: str | None, file: Path | None, fmt: str, model_path: Path
     Hvert udsagn får en sektor, modellens sandsynlighed og de ord, der vejede mest.
     Teksten tjekkes først for personhenførbare oplysninger og afvises, hvis der er
     nogen. Med --format csv er kolonnerne statement,label,probability,explanation.
+    Et udsagn, modellen ikke kan placere sikkert, vises som uafklaret med de to mest
+    sandsynlige sektorer.
     """
+    from auditlib.classifier.greyzone import unsettled_mask
     from auditlib.classifier.model import load_model
     from auditlib.config import load_config
     from auditlib.errors import PrivacyError
@@ -86,6 +87,7 @@ def classify_cmd(text: str | None, file: Path | None, fmt: str, model_path: Path
         raise click.UsageError(msg("klassifikation_ingen_udsagn"))
     model = load_model(model_path or config.classifier.model)
     result = model.predict(statements)
+    result["unsettled"] = unsettled_mask(result, config.classifier.greyzone_margin)
     if fmt == "csv":
         frame = result.assign(statement=statements, probability=result["probability"].round(3))
         click.echo(frame[CSV_COLUMNS].to_csv(index=False, lineterminator="\n"), nl=False)
@@ -107,10 +109,12 @@ def _echo_text(statements: list[str], result, margin: float) -> None:
                    if row.explanation else msg("klassifikation_ingen_forklaring"))
         if round(row.probability - row.second_probability, 9) < margin:
             click.echo(msg("klassifikation_taet_loeb", margin=margin))
+        if row.unsettled:
+            click.echo(msg("klassifikation_uafklaret", first=row.label, second=row.second_label))
 
 
 @click.command("train", cls=DanishCommand,
-               epilog="auditlib train\n"
+               epilog="auditlib train --report\n"
                       "auditlib train --decisions output/decisions.csv --out klynge.skops")
 @click.option("--corpus", "corpus_dir", default=None, metavar="MAPPE",
               type=click.Path(path_type=Path, file_okay=False),
@@ -122,79 +126,61 @@ def _echo_text(statements: list[str], result, margin: float) -> None:
 @click.option("--out", "out", default=None, metavar="MODEL",
               type=click.Path(path_type=Path, dir_okay=False),
               help="Hvor modellen gemmes (.skops). Standard: den medfølgende model.")
-@click.option("--report", "report", default=None, metavar="FIL",
-              type=click.Path(path_type=Path, dir_okay=False),
-              help="Hvor tallene gemmes (JSON). Standard: benchmarks/results/classifier.json.")
+@click.option("--report", "report", default=None, is_flag=False, flag_value="",
+              metavar="[FIL]",
+              help="Vis de 20 mest vægtige ord pr. sektor, og gem tallene (JSON) i FIL. "
+                   "Standard: ved siden af modellen (<model>-rapport.json).")
 @click.option("--no-eval", "no_eval", is_flag=True,
               help="Spring krydsvalideringen over og træn kun modellen.")
 @config_option
 def train_cmd(corpus_dir: Path | None, decisions: tuple[Path, ...], out: Path | None,
-              report: Path | None, no_eval: bool, config_path: str | None) -> None:
+              report: str | None, no_eval: bool, config_path: str | None) -> None:
     """Træn gråzonemodellen fra korpusset og forummets beslutninger.
 
     Viser først en krydsvalidering (5 fold, grupperet så næsten ens udsagn ikke er i
     både trænings- og testdelen): præcision, genkaldelse og F1 pr. sektor,
     forvekslingsmatrix, makro-F1 for modellen og for en simpel nøgleordsliste, og
-    grænsetilfældene for sig. Træner derefter modellen på alle udsagn og gemmer den.
+    grænsetilfældene for sig; derefter de tilbageholdte sætninger fra kilderne, som
+    modellen aldrig trænes på. Træner så modellen på alle udsagn og gemmer den. Med
+    --report vises også de 20 mest vægtige ord pr. sektor.
     """
-    import numpy as np
-
-    from auditlib.atomic import guard_not_input, write_text_atomic
-    from auditlib.classifier.corpus import (
-        DEFAULT_CORPUS,
-        load_corpus,
-        load_decisions,
-        merge_decisions,
-    )
-    from auditlib.classifier.evaluate import evaluate
-    from auditlib.classifier.model import DEFAULT_MODEL_PATH, model_version, save_model, train_model
+    from auditlib.atomic import guard_not_input
+    from auditlib.classifier.model import DEFAULT_MODEL_PATH, model_version
+    from auditlib.classifier.training import influential_features, retrain
     from auditlib.config import load_config
     from auditlib.errors import OutputError
 
     config = load_config(config_path)
     out = out or DEFAULT_MODEL_PATH
     # The cross-validation report goes beside the model it describes.
-    report = report or out.with_name(out.stem + "-rapport.json")
+    results = Path(report) if report else out.with_name(out.stem + "-rapport.json")
     for target, suffix, example in ((out, ".skops", "model.skops"),
-                                    (report, ".json", "classifier.json")):
+                                    (results, ".json", "classifier.json")):
         if target.suffix.lower() != suffix:
             raise OutputError(msg("output_filtype", suffix=suffix, example=example))
         guard_not_input(target, *decisions)
-    corpus_dir = corpus_dir or DEFAULT_CORPUS
-    corpus = load_corpus(corpus_dir)
-    _progress(msg("klassifikation_laeser_korpus", n=len(corpus), path=corpus_dir))
-    data = corpus
-    if decisions:
-        decided = load_decisions(decisions)
-        data = merge_decisions(corpus, decided)
-        _progress(msg("klassifikation_laeser_beslutninger", n=len(decided), files=len(decisions),
-                      replaced=len(corpus) + len(decided) - len(data)))
-    margin = config.classifier.greyzone_margin
-    result = None
-    if not no_eval:
-        from auditlib.classifier.evaluate import near_duplicate_groups
+    trained = retrain(corpus_dir, decisions, out=out, results=None if no_eval else results,
+                      run_evaluation=not no_eval,
+                      margin=config.classifier.greyzone_margin, progress=_progress)
+    if trained.report is not None:
+        click.echo(format_report(trained.report))
+    if report is not None:
+        click.echo("")
+        click.echo(format_features(influential_features(trained.model, trained.data)))
+    click.echo(msg("klassifikation_model_gemt", path=out, version=model_version(trained.model),
+                   seconds=trained.train_seconds))
+    if trained.report is not None:
+        click.echo(msg("klassifikation_rapport_gemt", path=results))
 
-        groups = near_duplicate_groups(data["statement"].tolist())
-        sizes = np.bincount(groups)
-        _progress(msg("klassifikation_krydsvaliderer", folds=5,
-                      in_groups=int(sizes[sizes > 1].sum()), groups=int((sizes > 1).sum())))
-        result = evaluate(data, margin=margin, groups=groups,
-                          progress=lambda fold, folds: _progress(
-                              msg("klassifikation_fold", fold=fold, folds=folds)))
-        click.echo(format_report(result))
-    _progress(msg("klassifikation_traener", n=len(data)))
-    started = time.perf_counter()
-    model = train_model(data, margin=margin)
-    seconds = time.perf_counter() - started
-    if result is not None:
-        result.update({"train_seconds": round(seconds, 2), "model_version": model_version(model),
-                       "n_decisions": int(model.metadata["n_decisions"])})
-        write_text_atomic(report, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    save_model(model, out)
-    click.echo(msg("klassifikation_model_gemt", path=out, version=model_version(model),
-                   seconds=seconds))
-    if result is not None:
-        click.echo(msg("klassifikation_rapport_gemt", path=report))
+
+def format_features(features: dict[str, list[str]]) -> str:
+    from auditlib.vocabulary import LABEL_TITLES
+
+    lines = [msg("klassifikation_vaegtige_overskrift", n=max(map(len, features.values()),
+                                                             default=0))]
+    for label, words in features.items():
+        lines.append(f"{LABEL_TITLES[label]}: " + ", ".join(words))
+    return "\n".join(lines)
 
 
 def _progress(text: str) -> None:
@@ -203,6 +189,7 @@ def _progress(text: str) -> None:
 
 def format_report(result: dict) -> str:
     """The cross-validation report as Danish text (per label, confusion matrix, summary)."""
+    from auditlib.formats import fmt_number
     from auditlib.vocabulary import LABEL_TITLES
 
     labels = result["labels"]
@@ -213,9 +200,9 @@ def format_report(result: dict) -> str:
     lines += [header, "-" * len(header)]
     for label in labels:
         scores, base = result["per_label"][label], result["baseline_per_label"][label]
-        lines.append(f"{LABEL_TITLES[label]:<30}{scores['precision']:>11.3f}"
-                     f"{scores['recall']:>13.3f}{scores['f1']:>8.3f}{scores['support']:>8d}"
-                     f"{base['f1']:>14.3f}")
+        lines.append(f"{LABEL_TITLES[label]:<30}{fmt_number(scores['precision'], 3):>11}"
+                     f"{fmt_number(scores['recall'], 3):>13}{fmt_number(scores['f1'], 3):>8}"
+                     f"{scores['support']:>8d}{fmt_number(base['f1'], 3):>14}")
     lines += ["", msg("klassifikation_forvirring_overskrift"), ""]
     short = [label[:8] for label in labels]
     lines.append(f"{'':<16}" + "".join(f"{s:>10}" for s in short))
@@ -235,6 +222,18 @@ def format_report(result: dict) -> str:
             share=close["share"], margin=close["margin"], close=close["accuracy_close"] or 0.0,
             clear=close["accuracy_clear"] or 0.0),
     ]
+    heldout = result.get("heldout")
+    if heldout:
+        worst = min(heldout["per_label"], key=lambda k: heldout["per_label"][k]["f1"])
+        lines.append(msg("klassifikation_heldout", n=heldout["n"], model=heldout["macro_f1"],
+                         baseline=heldout["baseline_macro_f1"],
+                         gap=result["macro_f1"] - heldout["macro_f1"],
+                         worst=LABEL_TITLES[worst],
+                         worst_f1=heldout["per_label"][worst]["f1"],
+                         ece=heldout["calibration"]["expected_calibration_error"]))
+        for document, scores in heldout["documents"].items():
+            lines.append(msg("klassifikation_heldout_kilde", document=document, n=scores["n"],
+                             model=scores["macro_f1"], baseline=scores["baseline_macro_f1"]))
     if result["macro_f1"] < MACRO_F1_TARGET:
         lines.append(msg("klassifikation_under_maal", value=result["macro_f1"],
                          target=MACRO_F1_TARGET))

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import format_option
 from auditlib.messages import msg
 
 
 @click.command("validate", cls=DanishCommand, epilog="auditlib validate data/anonymized/midtklyngen-demo.xlsx\n"
                "auditlib validate planer.csv --format csv > problemer.csv")
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @format_option
 def validate_cmd(register: Path, fmt: str) -> None:
     """Tjek et planregister mod datakontrakten.
@@ -43,7 +44,7 @@ def validate_cmd(register: Path, fmt: str) -> None:
 
 
 @click.command("template", cls=DanishCommand, epilog="auditlib template --out planregister.xlsx")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="FIL",
               help="Hvor skabelonen gemmes (.xlsx).")
 def template_cmd(out: Path) -> None:
     """Skriv en tom registreringsskabelon (Excel) til koordinatorerne.

@@ -13,6 +13,7 @@ from auditlib.messages import msg
 
 @click.command("run", cls=DanishCommand, epilog="auditlib run\nauditlib run --out demo/")
 @click.option("--out", "out", type=click.Path(path_type=Path), default=Path("output"),
+              metavar="MAPPE",
               show_default=False,
               help="Mappen til kørslens filer og kataloget. Standard: output/.")
 @config_option

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option, format_option
 from auditlib.messages import msg
 
@@ -63,7 +63,8 @@ def write_redacted(register, findings, out: Path) -> None:
     "auditlib scan data/anonymized/midtklyngen-demo.xlsx\n"
     "auditlib scan planer.xlsx --format csv > fund.csv\n"
     "auditlib scan planer.xlsx --redact planer-redigeret.xlsx"))
-@click.argument("register", type=click.Path(path_type=Path))
+@argument("register", type=click.Path(path_type=Path),
+          help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @format_option
 @click.option("--redact", "redact", type=click.Path(path_type=Path), default=None, metavar="FIL",
               help="Gem en kopi af registret, hvor hvert fund er erstattet af et mærke "

@@ -18,7 +18,8 @@ from auditlib.messages import msg
 from auditlib.resources import notebook_dir
 
 KERNEL_NAME = "python3"
-NOTEBOOK_NAMES = ("01_audit", "02_catalogue", "03_counts", "04_classifier")
+NOTEBOOK_NAMES = ("01_audit", "02_catalogue", "03_counts", "04_classifier",
+                  "05_missed")
 
 # Errors whose message is safe to show as it is: the package's own, which by construction
 # name only plan_id, column, kind and offsets (auditlib/errors.py). Anything else raised in a

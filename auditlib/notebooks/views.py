@@ -7,21 +7,13 @@ this module (tables, styled tables, charts, short Danish texts). Running them is
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import logging
-import os
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-from auditlib.errors import AuditlibError, NotebookError, OutputError
 from auditlib.messages import msg
 from auditlib.resources import reference_dir
 from auditlib.vocabulary import SHARE_COLOURS, share_level
-
-
 
 # -- paths and defaults ---------------------------------------------------------------
 
@@ -59,12 +51,13 @@ def run_files_text(result, paths: dict) -> str:
     lines = [msg("notebook_koersel_resume", n_plans=meta.get("n_plans", 0),
                  n_statements=meta.get("n_statements", 0),
                  n_greyzone=meta.get("n_greyzone", 0)), ""]
-    lines += [f"- `{path}`" for path in paths.values()]
+    lines += [f"- `{Path(path).name}`" for path in paths.values()]
     return "\n".join(lines)
 
 
 def files_text(paths: dict) -> str:
-    return "\n".join(f"- `{path}`" for path in paths.values())
+    """The files written, by name only: a report never shows a local folder."""
+    return "\n".join(f"- `{Path(path).name}`" for path in paths.values())
 
 
 def demo_or(register: str | Path | None) -> Path:
@@ -80,26 +73,104 @@ def _share_colour(value) -> str:
     return f"background-color: {SHARE_COLOURS[level]}" if level else ""
 
 
+# Every report table: no index, headings left over text columns, plan ids whole.
+_TABLE_STYLES = [
+    {"selector": "th", "props": "text-align: left; vertical-align: bottom;"},
+    {"selector": "td", "props": "vertical-align: top;"},
+]
+
+
+def report_table(table: pd.DataFrame, *, numbers: tuple[str, ...] = (),
+                 nowrap: tuple[str, ...] = ()):
+    """A table as the report shows it: no index column, Danish headings as given, every
+    text in full (a Styler, so pandas never cuts a long text with '…')."""
+    styler = (table.style.hide(axis="index").set_table_styles(_TABLE_STYLES)
+              .set_properties(**{"text-align": "left"}))
+    shown = [c for c in numbers if c in table.columns]
+    if shown:
+        styler = styler.set_properties(subset=shown, **{"text-align": "right",
+                                                        "white-space": "nowrap"})
+    kept = [c for c in nowrap if c in table.columns]
+    if kept:
+        styler = styler.set_properties(subset=kept, **{"white-space": "nowrap"})
+    return styler.format(na_rep="–")
+
+
+def share_levels_text() -> str:
+    """The colours' meaning, from the one threshold table (``vocabulary.SHARE_LEVELS``)."""
+    from auditlib.vocabulary import SHARE_LEVEL_TITLES
+
+    colours = {"lav": "rød", "middel": "gul", "hoej": "grøn"}
+    parts = [f"{colours.get(level, level)}: {title}" for level, title in SHARE_LEVEL_TITLES.items()]
+    return "Farverne: " + ", ".join(parts) + "."
+
+
 def styled_criteria(summary: pd.DataFrame):
-    """The criteria summary (``auditlib.summary.criteria_summary``) as a Styler, the
-    shares coloured red/amber/green and shown as percentages."""
-    shown = [c for c in CRITERIA_DISPLAY if c in summary.columns]
-    table = summary[shown].rename(columns=CRITERIA_DISPLAY)
+    """The criteria summary (``auditlib.summary.criteria_summary``) as the report shows
+    it: Danish headings, the share with the plans behind it ("67 % (2 af 3)"), coloured
+    by the one threshold table (``vocabulary.SHARE_LEVELS``)."""
+    from auditlib.formats import fmt_percent
+    from auditlib.vocabulary import SEVERITIES
+
+    table = summary.reset_index(drop=True)
+    shown = pd.DataFrame({title: table[key] for key, title in CRITERIA_DISPLAY.items()
+                          if key in table.columns and key != "andel_opfyldt"})
+    if "alvor" in table.columns:
+        shown[CRITERIA_DISPLAY["alvor"]] = [SEVERITIES.get(v, v) for v in table["alvor"]]
     share = CRITERIA_DISPLAY["andel_opfyldt"]
-    styler = table.style.hide(axis="index")
-    if share in table.columns:
-        styler = styler.map(_share_colour, subset=[share])
-        styler = styler.format("{:.0%}", subset=[share], na_rep="–")
-    return styler.set_properties(subset=[CRITERIA_DISPLAY["titel"]], **{"text-align": "left"})
+    if "andel_opfyldt" in table.columns:
+        judged = table["opfyldt"] + table["ikke_opfyldt"]
+        shown[share] = [fmt_percent(v, n=int(n), total=int(t)) for v, n, t in
+                        zip(table["andel_opfyldt"], table["opfyldt"], judged, strict=True)]
+    counts = [title for key, title in CRITERIA_DISPLAY.items()
+              if key not in ("criterion_id", "titel", "alvor") and title in shown.columns]
+    styler = report_table(shown, numbers=tuple(counts))
+    if share in shown.columns:
+        colours = [_share_colour(v) for v in table["andel_opfyldt"]]
+        styler = styler.apply(lambda _: colours, subset=[share])
+    return styler
 
 
 # The columns of the criteria table as the forum reads them.
 CRITERIA_DISPLAY = {
-    "criterion_id": "Kriterium", "titel": "titel", "alvor": "alvor", "opfyldt": "opfyldt",
-    "ikke_opfyldt": "ikke opfyldt", "ikke_relevant": "ikke relevant",
-    "kan_ikke_vurderes": "kan ikke vurderes", "tjekfejl": "tjekfejl",
-    "andel_opfyldt": "andel opfyldt",
+    "criterion_id": "Kriterium", "titel": "Titel", "alvor": "Type", "andel_opfyldt": "Andel opfyldt",
+    "opfyldt": "Opfyldt", "ikke_opfyldt": "Ikke opfyldt", "ikke_relevant": "Ikke relevant",
+    "kan_ikke_vurderes": "Kan ikke vurderes", "tjekfejl": "Tjekfejl",
 }
+PLAN_DISPLAY = {
+    "plan_id": "Plan-ID", "formelle_ikke_opfyldt": "Formelle krav ikke opfyldt",
+    "kvalitet_ikke_opfyldt": "Kvalitetskrav ikke opfyldt",
+    "kan_ikke_vurderes": "Kan ikke vurderes", "ikke_opfyldte": "Kriterier ikke opfyldt",
+}
+
+
+def plans_view(criteria: pd.DataFrame):
+    """Findings per plan (``auditlib.summary.plan_summary``) with Danish headings; plans
+    with most formal failures first."""
+    from auditlib.summary import plan_summary
+
+    table = plan_summary(criteria).rename(columns=PLAN_DISPLAY)
+    return report_table(table, numbers=tuple(PLAN_DISPLAY[k] for k in (
+        "formelle_ikke_opfyldt", "kvalitet_ikke_opfyldt", "kan_ikke_vurderes")),
+        nowrap=(PLAN_DISPLAY["plan_id"],))
+
+
+def labels_view(statements: pd.DataFrame):
+    """Statements per sector (Danish names), each share with its n, and the grey zones."""
+    from auditlib.formats import fmt_percent
+    from auditlib.summary import label_summary
+    from auditlib.vocabulary import LABEL_TITLES
+
+    table = label_summary(statements)
+    total = int(table["udsagn"].sum())
+    shown = pd.DataFrame({
+        "Sektor": [LABEL_TITLES.get(v, v) for v in table["label"]],
+        "Udsagn": table["udsagn"].astype(int),
+        "Andel af alle udsagn": [fmt_percent(n / total if total else None, n=int(n), total=total)
+                                 for n in table["udsagn"]],
+        "Heraf gråzoner": table["graazoner"].astype(int),
+    })
+    return report_table(shown, numbers=("Udsagn", "Andel af alle udsagn", "Heraf gråzoner"))
 
 
 def greyzone_table(run) -> pd.DataFrame:
@@ -119,6 +190,57 @@ def greyzone_table(run) -> pd.DataFrame:
         "tool_label": "vaerktoejets_label", "probability": "sandsynlighed",
         "explanation": "forklaring", "forum_label": "forum_afgoerelse",
         "decision_reason": "forum_begrundelse"})
+
+
+GREYZONE_DISPLAY = {
+    "plan_id": "Plan-ID", "felt": "Felt", "nr": "Nr.", "udsagn": "Udsagn",
+    "vaerktoejets_label": "Værktøjets forslag", "sandsynlighed": "Sikkerhed",
+    "forklaring": "Ord, der talte mest", "forum_afgoerelse": "Forummets afgørelse",
+    "forum_begrundelse": "Forummets begrundelse",
+}
+
+
+def greyzone_view(run):
+    """The grey-zone statements as the report shows them: Danish field and sector names,
+    the tool's certainty in per cent, every text in full; the forum's columns only once
+    it has decided something."""
+    from auditlib.formats import fmt_percent
+    from auditlib.register.columns import COLUMNS
+    from auditlib.vocabulary import LABEL_TITLES
+
+    fields = {c.name: c.title for c in COLUMNS}
+    table = greyzone_table(run)
+    shown = table.copy()
+    shown["felt"] = [fields.get(v, v) for v in table["felt"]]
+    shown["nr"] = [("" if pd.isna(v) else str(int(v))) for v in table["nr"]]
+    for column in ("vaerktoejets_label", "forum_afgoerelse"):
+        if column in shown.columns:
+            shown[column] = [LABEL_TITLES.get(v, v) if isinstance(v, str) else "" for v in
+                             table[column]]
+    shown["sandsynlighed"] = [fmt_percent(v) for v in table["sandsynlighed"]]
+    for column in ("forum_afgoerelse", "forum_begrundelse"):
+        if column in shown.columns and not shown[column].fillna("").astype(str).str.strip().any():
+            shown = shown.drop(columns=column)
+    shown = shown.rename(columns=GREYZONE_DISPLAY)
+    return report_table(shown, numbers=("Nr.", "Sikkerhed"), nowrap=("Plan-ID",))
+
+
+def decided_view(run):
+    """The criteria the forum decided, with Danish headings and result names; None (no
+    table at all) before the forum has decided any."""
+    from auditlib.vocabulary import RESULT_TITLES
+
+    table = decided_criteria(run)
+    if table.empty:
+        return None
+    shown = table.copy()
+    for column in ("værktøjets_resultat", "forummets_afgørelse"):
+        shown[column] = [RESULT_TITLES.get(v, v) for v in table[column]]
+    shown = shown.rename(columns={
+        "plan_id": "Plan-ID", "criterion_id": "Kriterium",
+        "værktøjets_resultat": "Værktøjets resultat", "forummets_afgørelse": "Forummets afgørelse",
+        "begrundelse": "Forummets begrundelse", "note": "Værktøjets note"})
+    return report_table(shown, nowrap=("Plan-ID",))
 
 
 # -- charts ----------------------------------------------------------------------------
@@ -141,40 +263,81 @@ def _in_kernel() -> bool:
     return get_ipython() is not None
 
 
+def _wrapped(text: str, width: int = 34) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def _danish_percent_axis(axis) -> None:
+    from auditlib.formats import fmt_percent
+
+    axis.set_major_formatter(lambda x, _: fmt_percent(x))
+
+
 def fulfilment_chart(summary: pd.DataFrame):
-    """Horizontal bars: share fulfilled per criterion (of the plans that could be judged)."""
+    """Horizontal bars: share fulfilled per criterion (of the plans that could be judged),
+    the criterion's title wrapped beside its bar and the plans behind each share at its end."""
+    from auditlib.formats import fmt_percent
+
     plt = _pyplot()
-    data = summary.dropna(subset=["andel_opfyldt"])
-    fig, ax = plt.subplots(figsize=(7, 0.35 * max(len(data), 3) + 1))
-    labels = data["criterion_id"].astype(str).tolist()
+    data = summary.dropna(subset=["andel_opfyldt"]).reset_index(drop=True)
+    labels = [_wrapped(f"{c} {t}" if "titel" in data and t != c else c)
+              for c, t in zip(data["criterion_id"], data.get("titel", data["criterion_id"]),
+                              strict=True)]
+    rows = sum(label.count("\n") + 1 for label in labels)
+    fig, ax = plt.subplots(figsize=(9, 0.28 * max(rows, 4) + 1.2))
     shares = data["andel_opfyldt"].astype(float).tolist()
     colours = [SHARE_COLOURS[share_level(s)] for s in shares]
-    ax.barh(labels, shares, color=colours, edgecolor="#666666")
+    positions = range(len(labels))
+    ax.barh(list(positions), shares, color=colours, edgecolor="#666666")
+    ax.set_yticks(list(positions), labels, fontsize=8)
+    judged = (data["opfyldt"] + data["ikke_opfyldt"]).astype(int)
+    for y, share, n, total in zip(positions, shares, data["opfyldt"].astype(int), judged,
+                                  strict=True):
+        ax.text(share + 0.01, y, fmt_percent(share, n=int(n), total=int(total)),
+                va="center", fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_xlim(0, 1.3)  # room for "100 % (25 af 25)" after the longest bar
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+    _danish_percent_axis(ax.xaxis)
     ax.set_xlabel(msg("notebook_akse_andel_opfyldt"))
     ax.set_title(msg("notebook_titel_opfyldelse"))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
     fig.tight_layout()
     plt.close(fig)
     return fig
 
 
 def label_chart(statements: pd.DataFrame):
-    """Bars: statements per label, the grey-zone part marked."""
+    """Horizontal bars: statements per sector (Danish names), the grey-zone part marked,
+    the count at the end of each bar and room above the longest."""
     from auditlib.summary import label_summary
+    from auditlib.vocabulary import LABEL_TITLES
 
     plt = _pyplot()
     table = label_summary(statements)
-    fig, ax = plt.subplots(figsize=(7, 3.5))
-    sure = table["udsagn"] - table["graazoner"]
-    ax.bar(table["label"], sure, color="#6fa8dc", label=msg("notebook_signatur_sikker"))
-    ax.bar(table["label"], table["graazoner"], bottom=sure, color="#f6b26b",
-           label=msg("notebook_signatur_graazone"))
-    ax.set_ylabel(msg("notebook_akse_udsagn"))
+    labels = [_wrapped(LABEL_TITLES.get(v, v), 22) for v in table["label"]]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(labels), 3) + 1.2))
+    sure = (table["udsagn"] - table["graazoner"]).astype(int)
+    positions = list(range(len(labels)))
+    ax.barh(positions, sure, color="#6fa8dc", label=msg("notebook_signatur_sikker"))
+    ax.barh(positions, table["graazoner"], left=sure, color="#f6b26b",
+            label=msg("notebook_signatur_graazone"))
+    for y, total, grey in zip(positions, table["udsagn"].astype(int),
+                              table["graazoner"].astype(int), strict=True):
+        ax.text(total, y, f"  {total}" + (f" (heraf {grey} gråzone)" if grey else ""),
+                va="center", fontsize=8)
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    largest = float(table["udsagn"].max()) if len(table) else 1.0
+    ax.set_xlim(0, largest * 1.35 + 1)  # the longest bar never touches the edge
+    ax.set_xlabel(msg("notebook_akse_udsagn"))
     ax.set_title(msg("notebook_titel_labels"))
-    ax.legend()
-    ax.tick_params(axis="x", labelrotation=30)
+    ax.legend(loc="lower right")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
     fig.tight_layout()
     plt.close(fig)
     return fig
@@ -191,6 +354,7 @@ def counts_chart(long_counts: pd.DataFrame):
     values = pd.to_numeric(total["planer"], errors="coerce").fillna(0)
     fig, ax = plt.subplots(figsize=(7, 3.5))
     ax.bar(total["kvartal"].astype(str), values.to_numpy(), color="#6fa8dc")
+    ax.set_ylim(0, float(values.max() or 1) * 1.15)  # the tallest bar never touches the top
     ax.set_ylabel(msg("notebook_akse_planer"))
     ax.set_title(msg("notebook_titel_kvartal"))
     ax.tick_params(axis="x", labelrotation=30)
@@ -357,4 +521,5 @@ def hardest_statements(corpus: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     return table.nsmallest(n, "afstand").reset_index(drop=True)
 
 
-__all__ = ["CRITERIA_DISPLAY", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]
+__all__ = ["CRITERIA_DISPLAY", "GREYZONE_DISPLAY", "PLAN_DISPLAY", "decided_view",
+           "greyzone_view", "labels_view", "plans_view", "report_table", "share_levels_text", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]

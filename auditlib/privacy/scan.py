@@ -9,7 +9,9 @@ holds the text it found, so a finding can be printed, logged or raised safely.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -103,6 +105,7 @@ def apply_context(recognizer: Recognizer, text: str, candidate: Candidate) -> Ca
     return candidate
 
 
+_DIGIT = re.compile(r"\d")
 Span = tuple[int, int, float, str, str, str]  # start, end, score, kind, pattern, context
 
 
@@ -119,10 +122,18 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
 
 
 def scan_spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
-    """Every finding in one text as plain tuples (the engine's inner loop)."""
+    """Every finding in one text as plain tuples."""
+    return _resolve_overlaps(_spans(text, kinds, allow))
+
+
+def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
+    """The engine's inner loop: candidates, context, threshold, allow list."""
     spans: list[Span] = []
+    has = {"": True, "digit": _DIGIT.search(text) is not None, "@": "@" in text}
     for kind in kinds:
         recognizer = REGISTRY[kind]
+        if not has[recognizer.needs]:
+            continue
         for candidate in recognizer.candidates(text, allow):
             if candidate.score < recognizer.min_score or recognizer.context_words:
                 candidate = apply_context(recognizer, text, candidate)
@@ -132,7 +143,39 @@ def scan_spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list
                 continue
             spans.append((candidate.start, candidate.end, round(candidate.score, 2), kind,
                           candidate.pattern, candidate.context))
-    return _resolve_overlaps(spans)
+    return spans
+
+
+# Cells are joined with this between them for the recognizers that run on many cells at
+# once: a line break ends every context window and no pattern crosses NUL.
+SEPARATOR = "\n\0\n"
+
+
+def scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -> list[list[Span]]:
+    """The findings of every text, as ``scan_spans`` would give them one by one.
+
+    Recognizers marked ``batch`` run once over all texts joined by ``SEPARATOR`` (one
+    regex pass instead of one per cell: the speed of large registers); the others run
+    per text. Spans are mapped back to their text by offset.
+    """
+    batch = tuple(k for k in kinds if REGISTRY[k].batch)
+    single = tuple(k for k in kinds if not REGISTRY[k].batch)
+    per_text: list[list[Span]] = [[] for _ in texts]
+    if batch and texts:
+        starts, position = [], 0
+        for text in texts:
+            starts.append(position)
+            position += len(text) + len(SEPARATOR)
+        for span in _spans(SEPARATOR.join(texts), batch, allow):
+            i = bisect.bisect_right(starts, span[0]) - 1
+            offset = starts[i]
+            if span[1] <= offset + len(texts[i]):
+                per_text[i].append((span[0] - offset, span[1] - offset, *span[2:]))
+    for i, text in enumerate(texts):
+        if single:
+            per_text[i].extend(_spans(text, single, allow))
+        per_text[i] = _resolve_overlaps(per_text[i])
+    return per_text
 
 
 def scan_text(text: str, config=None, cluster: str | None = None,
@@ -209,7 +252,8 @@ def scan_register(register, config=None, cluster: str | None = None) -> list[Fin
     plan_ids = cells.get("plan_id", [None] * len(frame))
     clusters = (cells["klynge"] if cluster is None and "klynge" in cells
                 else [cluster] * len(frame))
-    findings: list[Finding] = []
+    # Cells grouped by the allow list that applies to them, scanned group by group.
+    groups: dict[frozenset[str], list[tuple[str, int, str]]] = {}
     for column, texts in cells.items():
         for row, text in enumerate(texts):
             if not text:
@@ -217,8 +261,12 @@ def scan_register(register, config=None, cluster: str | None = None) -> list[Fin
             row_cluster = clusters[row]
             if row_cluster not in allow_cache:
                 allow_cache[row_cluster] = _allow_words(config, row_cluster)
-            for start, end, score, kind, pattern, context in scan_spans(
-                    text, kinds, allow_cache[row_cluster]):
+            groups.setdefault(allow_cache[row_cluster], []).append((column, row, text))
+    findings: list[Finding] = []
+    for allow, group in groups.items():
+        results = scan_many([text for _, _, text in group], kinds, allow)
+        for (column, row, _), spans in zip(group, results, strict=True):
+            for start, end, score, kind, pattern, context in spans:
                 findings.append(Finding(plan_ids[row] or "", column, kind, start, end, score,
                                         REGISTRY[kind].reason, row=row, pattern=pattern,
                                         context=context, line=lines[row]))

@@ -37,6 +37,7 @@ from scipy.linalg import null_space
 from scipy.optimize import linprog
 
 SECONDARY_MARKER = "x"
+PRUNE_LIMIT = 40
 _TOLERANCE = 1e-7
 
 
@@ -106,9 +107,12 @@ def suppress_cells(values: Mapping[Hashable, int], equations: Iterable[Equation]
             fixed = system.bound_fixed(primary, secondary, min_count, suppress_zero)
         if not fixed:
             break
-        chosen = system.next_to_hide(fixed, hidden)
-        if chosen is not None:
-            secondary.add(chosen)
+        # One complement for every cell the equations pin, then check again (one cell at
+        # a time would need one linear-algebra pass per cell; pruning undoes extras).
+        chosen = {system.next_to_hide({key}, hidden) for key in sorted(fixed, key=_order)}
+        chosen.discard(None)
+        if chosen:
+            secondary |= chosen
             continue
         # Every cell around is hidden, yet "<5" itself pins them (two "<3" cells under a
         # hidden total of 2 are both 1): show those cells as "x", which says nothing.
@@ -121,12 +125,14 @@ def suppress_cells(values: Mapping[Hashable, int], equations: Iterable[Equation]
     return Suppression(frozenset(primary), frozenset(secondary), min_count)
 
 
-def _prune(system: "_System", primary: set, secondary: set, forced: set, min_count: int,
+def _prune(system: _System, primary: set, secondary: set, forced: set, min_count: int,
            suppress_zero: bool) -> set:
     """Show again every complementary cell that the others make unnecessary, the
     largest first (the greedy pass hides one cell at a time and can overshoot)."""
     secondary = set(secondary)
-    for key in sorted(secondary - forced, key=lambda k: (-system.values[k], _order(k))):
+    order = sorted(secondary - forced, key=lambda k: (-system.values[k], _order(k)))
+    # Each trial is a linear-algebra and LP pass; the largest cells matter most to a reader.
+    for key in order[:PRUNE_LIMIT]:
         if system.values[key] < min_count:
             continue  # a degraded small cell stays hidden
         trial = secondary - {key}
@@ -268,17 +274,19 @@ class _System:
                       for key in keys]
             open_ = np.zeros(len(keys), dtype=bool)
 
-            def solve(objective):
-                result = linprog(objective, A_eq=a, b_eq=b, bounds=bounds, method="highs")
-                return result.x if result.status == 0 else None
 
-            for sign in (-1.0, 1.0):  # push every unsettled cell up, then down
-                todo = ~open_
-                if not todo.any():
-                    break
-                solution = solve(np.where(todo, sign, 0.0))
-                if solution is not None:
-                    open_ |= np.abs(solution - truth) >= 1 - 1e-6
+            progress = True
+            while progress and not open_.all():  # push the unsettled cells up, then down
+                progress = False
+                for sign in (-1.0, 1.0):
+                    todo = ~open_
+                    result = linprog(np.where(todo, sign, 0.0), A_eq=a, b_eq=b, bounds=bounds,
+                                     method="highs")
+                    if result.status == 0:
+                        solution = result.x
+                        moved = todo & (np.abs(solution - truth) >= 1 - 1e-6)
+                        progress |= bool(moved.any())
+                        open_ |= moved
             for i in np.flatnonzero(~open_):
                 for sign in (-1.0, 1.0):
                     objective = np.zeros(len(keys))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -94,9 +95,18 @@ def _locate(table: RawTable, frame: pd.DataFrame, index: int, column: str, messa
             prefer_row: bool = False) -> Problem:
     row, file = table.locations[index]
     plan_id = frame.at[index, "plan_id"] if "plan_id" in frame.columns else None
-    if prefer_row or plan_id is None or pd.isna(plan_id):
-        plan_id = None
+    if prefer_row or plan_id is None or pd.isna(plan_id) or _identifying(str(plan_id)):
+        plan_id = None  # named by its row instead (privacy.md: never echo a flagged plan_id)
     return Problem(column, message, plan_id=plan_id, row=row, file=file, index=index)
+
+
+@lru_cache(maxsize=4096)
+def _identifying(plan_id: str) -> bool:
+    """True when the plan_id itself looks like a direct identifier (a CPR number typed as
+    the key, say): problems then name the row, so the value is never printed."""
+    from auditlib.privacy import scan_text
+
+    return bool(scan_text(plan_id))
 
 
 def load_register(path: str | Path, cluster_map=None) -> Register:
@@ -183,15 +193,16 @@ def _fill_clusters(frame: pd.DataFrame, cluster_map) -> tuple[pd.DataFrame, tupl
 TYPO_CUTOFF = 0.8
 
 
-def misspelt_columns(columns: list[str]) -> list[Problem]:
-    """A problem for every column that is not in the contract but close to a name in it."""
+def misspelt_columns(columns: list[str], names: tuple[str, ...] = COLUMN_NAMES) -> list[Problem]:
+    """A problem for every column that is not in the contract (``names``, default the plan
+    register's) but close to a name in it."""
     import difflib
 
     problems = []
     for column in columns:
-        if column in COLUMN_BY_NAME:
+        if column in names:
             continue
-        close = difflib.get_close_matches(column, COLUMN_NAMES, n=1, cutoff=TYPO_CUTOFF)
+        close = difflib.get_close_matches(column, names, n=1, cutoff=TYPO_CUTOFF)
         if close:
             key = "kolonne_tastefejl_dublet" if close[0] in columns else "kolonne_tastefejl"
             problems.append(Problem(column, msg(key, column=column, suggestion=close[0])))

@@ -15,9 +15,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from auditlib.atomic import write_with
+from auditlib.excel import prepare_for_print
 from auditlib.register.columns import COLUMNS, LEVEL_TITLES
 
 TEMPLATE_ROWS = 500  # rows with validation; a forum audits 20-25 plans a quarter
+PRINT_ROWS = 25  # the empty template prints one quarter's rows, not 500 formatted ones
 GUIDE_SHEET = "ark_vejledning"
 
 GUIDE = [
@@ -73,11 +75,13 @@ def _validation_for(column) -> DataValidation | None:
     return dv
 
 
-def build_template() -> Workbook:
+def build_template(columns=COLUMNS, *, sheet: str = "planer", guide_rows=None) -> Workbook:
+    """The workbook for ``columns`` (default: the plan register's) on sheet ``sheet``,
+    with ``guide_rows`` (default: GUIDE) heading the guide sheet."""
     wb = Workbook()
     ws = wb.active
-    ws.title = "planer"
-    for index, column in enumerate(COLUMNS, start=1):
+    ws.title = sheet
+    for index, column in enumerate(columns, start=1):
         cell = ws.cell(row=1, column=index, value=column.name)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = REQUIRED_FILL if column.required else HEADER_FILL
@@ -91,7 +95,7 @@ def build_template() -> Workbook:
         if column.kind == "date":
             for row in range(2, TEMPLATE_ROWS + 2):
                 ws.cell(row=row, column=index).number_format = "yyyy-mm-dd"
-        elif column.kind in ("category", "id", "text"):
+        elif column.kind in ("category", "id", "text", "quarter", "assessors"):
             for row in range(2, TEMPLATE_ROWS + 2):
                 ws.cell(row=row, column=index).number_format = "@"  # text: "0-17" stays text
         if column.kind == "freetext":
@@ -99,13 +103,13 @@ def build_template() -> Workbook:
                 ws.cell(row=row, column=index).alignment = Alignment(wrap_text=True,
                                                                      vertical="top")
     ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}1"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
 
     guide = wb.create_sheet(GUIDE_SHEET)
     guide.column_dimensions["A"].width = 28
     guide.column_dimensions["B"].width = 110
-    rows = list(GUIDE)
-    for column in COLUMNS:
+    rows = list(GUIDE if guide_rows is None else guide_rows)
+    for column in columns:
         required = " (skal udfyldes)" if column.required else ""
         allowed = f" Tilladte værdier: {', '.join(column.allowed)}." if column.allowed else ""
         anchor = f" Hjemmel: {column.anchor}." if column.anchor else ""
@@ -116,19 +120,24 @@ def build_template() -> Workbook:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if a and not b or r == 1:
             guide.cell(row=r, column=1).font = Font(bold=True, size=13 if r == 1 else 11)
+    last = get_column_letter(len(COLUMNS))
+    prepare_for_print(ws, title_rows="1:1", title_columns="A:A",
+                      print_area=f"A1:{last}{PRINT_ROWS + 1}")
     return wb
 
 
-def write_template(path: str | Path) -> Path:
-    """Write the registration workbook to ``path`` atomically."""
+def write_template(path: str | Path, *, workbook: Workbook | None = None,
+                   title: str = "Registreringsskabelon for genoptræningsplaner") -> Path:
+    """Write the registration workbook (default: the plan register's) to ``path`` atomically."""
     path = Path(path)
-    wb = build_template()
+    wb = build_template() if workbook is None else workbook
     from auditlib import __version__
 
-    wb.properties.title = "Registreringsskabelon for genoptræningsplaner"
+    wb.properties.title = title
     wb.properties.creator = f"auditlib {__version__}"
     wb.properties.version = __version__
     guide = wb[GUIDE_SHEET]
     guide.cell(row=guide.max_row + 2, column=1).value = f"Lavet med auditlib {__version__}."
+    prepare_for_print(guide, portrait=True)
     write_with(path, lambda tmp: wb.save(tmp))
     return path

@@ -20,6 +20,7 @@ RESOURCE_DIRS: dict[str, str] = {
     "reference": "data/reference",
     "catalogue": "catalogue",
     "notebooks": "notebooks",
+    "heldout": "data/heldout",
 }
 
 
@@ -50,6 +51,10 @@ def corpus_dir() -> Path:
     return resource_dir("corpus")
 
 
+def heldout_dir() -> Path:
+    return resource_dir("heldout")
+
+
 def reference_dir() -> Path:
     return resource_dir("reference")
 
@@ -62,5 +67,5 @@ def notebook_dir() -> Path:
     return resource_dir("notebooks")
 
 
-__all__ = ["RESOURCE_DIRS", "catalogue_dir", "corpus_dir", "demo_dir", "notebook_dir",
+__all__ = ["RESOURCE_DIRS", "catalogue_dir", "corpus_dir", "demo_dir", "heldout_dir", "notebook_dir",
            "package_file", "reference_dir", "resource_dir"]

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditlib.privacy.recognizers.base import DASH, LOWER, SPACE, UPPER, Recognizer, words_before
+from auditlib.privacy.recognizers.base import (
+    DASH,
+    LOWER,
+    SPACE,
+    UPPER,
+    Candidate,
+    Recognizer,
+    words_before,
+)
 from auditlib.privacy.resources import street_names
 
 STREET_WORDS = ("vej", "vejen", "gade", "gaden", "allé", "alle", "stræde", "strædet", "vænge",
@@ -27,7 +35,8 @@ _QUANTITY = frozenset({
     "borgere", "planer", "patienter", "point", "sekunder", "sek", "t", "kcal", "skridt", "mil",
     "cm", "mm", "l", "liter", "timers", "dages", "ugers", "kalorier", "gram", "enheder", "kilo",
     "af", "ud", "til", "gr", "mio", "mia", "tusind", "årig", "årige", "dkk", "euro",
-    "genstande", "cigaretter", "kopper", "glas", "øl", "dl", "tabletter", "tbl"})
+    "genstande", "cigaretter", "kopper", "glas", "øl", "dl", "tabletter", "tbl", "måneders", "minutters", "maaneder", "aar", "og", "eller"})
+_QUANTITY_RE = "|".join(sorted((re.escape(q) for q in _QUANTITY), key=len, reverse=True))
 _STREET_RE = "|".join(sorted(set(STREET_WORDS), key=len, reverse=True))
 _CAP = rf"[{UPPER}][{LOWER}]*(?:-[{UPPER}][{LOWER}]*)?\.?"
 # Up to four words before a house number: "Dronning Dagmars Vej", "H.C. Andersens Boulevard".
@@ -37,15 +46,21 @@ _FLOOR = (rf"(?:,?{SPACE}?(?:st\.?|kl\.?|stuen|\d{{1,2}}\.?{SPACE}?(?:sal\b\.?)?
           rf"(?:,?{SPACE}?(?:th|tv|mf|t\.h|t\.v)\b\.?|(?<=\.)|(?<=sal)|(?<=stuen))"
           rf"(?:,?{SPACE}?(?:dør|lejl\.?|lejlighed|værelse){SPACE}?\d{{1,4}})?)?")
 _NUMBER = rf"\d{{1,4}}(?:(?:[A-Za-z]|{SPACE}[A-Z])(?![\w]))?(?:{DASH}\d{{1,4}}[A-Za-z]?)?"
-_POSTCODE = (rf"(?:(?:DK|dk){DASH}?)?[1-9]\d{{3}}{SPACE}"
+_POSTCODE = (rf"[1-9Dd](?<![\w.,§/][1-9Dd])(?:(?<=[Dd])[Kk]{DASH}?[1-9]|(?<=[1-9])"
+             rf"(?<!§{SPACE}[1-9])(?<!nr\.{SPACE}[1-9]))\d{{3}}{SPACE}"
              rf"(?:[{UPPER}][{LOWER}{UPPER}]+|[{LOWER}]{{3,}})"
              rf"(?:{SPACE}(?:[{UPPER}]|[{UPPER}][{LOWER}{UPPER}]+|[SNØV]\.?)(?![\w]))?")
+# Anchored on the house number (a digit after a letter and a space) so the regex engine
+# skips to digits; the street name before it is read backwards (``_STREET_BEFORE``).
 _STREET_ADDRESS = re.compile(
-    rf"(?<![\w.])(?P<street>{_NAME_WORDS}(?:[{UPPER}{LOWER}][{LOWER}{UPPER}]*))"
-    rf"{SPACE}(?P<no>{_NUMBER})(?![\w]|[,.]\d|{DASH}\d|{SPACE}\d\d{SPACE}\d\d|{SPACE}\d{{4}}\b)"
+    rf"(?P<no>\d(?<=[{UPPER}{LOWER}'.]{SPACE}\d)\d{{0,3}}(?:(?:[A-Za-z]|{SPACE}[A-Z])(?![\w]))?"
+    rf"(?:{DASH}\d{{1,4}}[A-Za-z]?)?)"
+    rf"(?![\w]|[,.]\d|{DASH}\d|{SPACE}\d\d{SPACE}\d\d|{SPACE}\d{{4}}\b|{SPACE}?{DASH}?(?:{_QUANTITY_RE})\b)"
     rf"(?P<floor>{_FLOOR})"
     rf"(?P<town>,?{SPACE}{_POSTCODE})?")
-_POSTCODE_TOWN = re.compile(rf"(?<![\w.,§/])(?<!§{SPACE})(?<!nr\.{SPACE})(?P<value>{_POSTCODE})"
+_STREET_BEFORE = re.compile(
+    rf"(?<![\w.])(?P<street>{_NAME_WORDS}(?:[{UPPER}{LOWER}][{LOWER}{UPPER}]*)){SPACE}$")
+_POSTCODE_TOWN = re.compile(rf"(?P<value>{_POSTCODE})"
                             r"(?![\w])")
 # Capitalised words that follow a number but are no town ("2019 Psykiatrisk Center").
 _NOT_TOWNS = frozenset({
@@ -58,8 +73,7 @@ _NOT_TOWNS = frozenset({
     "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
     "oktober", "november", "december", "kl", "ca", "mio", "euro", "dkk", "procent", "pct",
     "sundhedsloven", "serviceloven", "loven", "lov", "bekendtgørelse", "vejledning",
-    "genoptræning", "plan", "planer", "rapport", "status", "skema", "uge", "version", "og",
-    "eller", "men", "at", "en", "et", "fik", "får", "kan", "skal", "vil", "ved", "under",
+    "genoptræning", "plan", "rapport", "status", "skema", "uge", "version", "eller", "men", "at", "en", "et", "fik", "får", "kan", "skal", "vil", "ved", "under",
     "kvartal", "halvår", "forløb", "indsats", "indsatser", "udgave", "tal", "sager", "mødet",
     "hvor", "hvis", "da", "nu", "så", "efterår", "forår", "sommer", "vinter", "primo", "ultimo",
     "medio", "målet", "mål", "tilbud", "deltagere", "ansatte", "medarbejdere", "elever",
@@ -68,7 +82,7 @@ _YEAR_CONTEXT = frozenset({"i", "år", "året", "siden", "fra", "til", "pr.", "e
                            "januar", "februar", "marts", "april", "maj", "juni", "juli",
                            "august", "september", "oktober", "november", "december", "og",
                            "primo", "medio", "ultimo", "foråret", "efteråret", "sommeren",
-                           "vinteren", "inden", "ultimo", "indtil", "—", "-", "–", "i", "per"})
+                           "vinteren", "inden", "indtil", "—", "-", "–", "per"})
 # Capitalised words that introduce an address rather than belong to it.
 _ADDRESS_LABELS = frozenset({"Adresse", "Adressen", "Opholdsadresse", "Bopæl", "Bopælsadresse",
                              "Hjemmeadresse", "Folkeregisteradresse", "Postadresse", "Borgeren",
@@ -81,6 +95,7 @@ _NOT_STREET_WORDS = frozenset({"Region", "Regionen", "Kommune", "Kommunen", "Hos
                                "Planen", "Målet", "Status", "Forløbet", "Indsatsen",
                                "Aftalen", "Borgeren", "Patienten", "Dag", "Døgn", "Ugen",
                                "Året", "Runde", "Gruppen", "Holdet", "Samtalen", "Mødet"})
+_WORD_SPAN = re.compile(r"\S+")
 _STREET_SUFFIX = re.compile(rf"(?:{_STREET_RE})$", re.IGNORECASE)
 
 
@@ -110,10 +125,15 @@ def _street_part(words: list[str]) -> int | None:
     return None
 
 
+# A capitalised word just before a number, or four digits before a letter: every address
+# has one, most clinical text ("i 8 uger") has neither.
+_PREFILTER = re.compile(rf"[{UPPER}][^\s\d]*{SPACE}\d|\d{{4}}{SPACE}[{UPPER}{LOWER}]")
+
+
 @dataclass(frozen=True)
 class AddressRecognizer(Recognizer):
     def validate(self, match: re.Match[str], text: str) -> float | None:
-        if "street" in match.re.groupindex:
+        if "floor" in match.re.groupindex:
             return self._street(match, text)
         return self._postcode(match.start("value"), match.group("value"), text)
 
@@ -150,28 +170,27 @@ class AddressRecognizer(Recognizer):
         found = []
         if not self.prefilter.search(text):
             return found
-        from auditlib.privacy.recognizers.base import Candidate
-
         covered_until = -1
         for match in _STREET_ADDRESS.finditer(text):
-            words = match.group("street").split()
-            take = _street_part(words)
-            if take is None:
-                continue
             score = self._street(match, text)
             if score is None:
                 continue
-            start = match.start("street")
-            for word in words[:len(words) - take]:
-                start = text.index(word, start) + len(word)
-            start = len(text[:start]) + (len(text[start:match.end("street")])
-                                         - len(text[start:match.end("street")].lstrip()))
+            no_start = match.start("no")
+            before = _STREET_BEFORE.search(text, max(0, no_start - 70), no_start)
+            if before is None:
+                continue
+            words = list(_WORD_SPAN.finditer(before.group("street")))
+            take = _street_part([w.group(0) for w in words])
+            if take is None:
+                continue
+            start = before.start("street") + words[-take].start()
             end = match.end()
             if match.group("town"):
                 town = match.group("town").lstrip(", \t\u00a0")
                 if self._postcode(match.end() - len(town), town, text) is None:
                     end = match.end("floor") if match.group("floor") else match.end("no")
-            end = len(text[:end].rstrip(" ,"))
+            while end > start and text[end - 1] in " ,":
+                end -= 1
             found.append(Candidate(start, end, score, "adresse_vej_husnummer"))
             covered_until = end
         for match in _POSTCODE_TOWN.finditer(text):
@@ -190,7 +209,8 @@ ADRESSE = AddressRecognizer(
     reason="Et vejnavn med husnummer eller et postnummer med bynavn.",
     patterns=(("adresse_vej_husnummer", _STREET_ADDRESS), ("adresse_postnummer_by", _POSTCODE_TOWN)),
     base_score=0.85,
-    prefilter=re.compile(r"\d"),
+    needs="digit",
+    prefilter=_PREFILTER,
     context_words=frozenset({"adresse", "adressen", "bor", "boede", "flyttet", "flytter", "bopæl",
                              "opholdsadresse", "beliggende"}),
 )

@@ -49,7 +49,12 @@ class Recognizer:
     context_boost: float = 0.35
     context_window: int = 4
     min_score: float = 0.5
-    # A cheap test a text must pass before the patterns run (speed on large registers).
+    # A character every match holds ("digit", "@" or "" for none): the engine tests it
+    # once per text for all recognizers, so a text without digits skips five regexes.
+    needs: str = ""
+    # Whether the engine may run it once over many cells joined by a line break and NUL
+    # (its patterns never cross a line); the name recognizer works cell by cell.
+    batch: bool = True
     prefilter: re.Pattern[str] | None = None
 
     def validate(self, match: re.Match[str], text: str) -> float | None:

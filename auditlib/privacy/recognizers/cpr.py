@@ -49,10 +49,12 @@ def cpr_modulus11(digits: str) -> bool:
 
 _SEP = rf"(?:{SPACE}*{DASH}{SPACE}*|{SPACE}+|/|\.)?"
 # DDMMYY, DD.MM.YY, DD MM YY or DD-MM-YY, then the four serial digits.
-_DATE6 = rf"(?:\d{{6}}|\d\d(?P<dsep>[.{SPACE[1:-1]}]|{DASH})\d\d(?P=dsep)\d\d)"
-_CPR = re.compile(
-    rf"(?:(?<=[Cc][Pp][Rr])|(?<=[Cc][Pp][Rr][.:])|(?<=nr[.:])|(?<![\w.,/+\-–—]))"
-    rf"(?P<value>{_DATE6}{_SEP}\d{{4}})(?![\w]|[.,/\-–—]\d)")
+# The first digit comes before the lookbehinds so the regex engine can skip to digits.
+_FIRST = (r"\d(?:(?<=[Cc][Pp][Rr]\d)|(?<=[Cc][Pp][Rr][.:]\d)|(?<=nr[.:]\d)"
+          r"|(?<![\w.,/+\-–—]\d))")
+# DDMMYY, DD.MM.YY, DD MM YY or DD-MM-YY, then the four serial digits.
+_DATE6 = rf"{_FIRST}(?:\d{{5}}|\d(?P<dsep>[.{SPACE[1:-1]}]|{DASH})\d\d(?P=dsep)\d\d)"
+_CPR = re.compile(rf"(?P<value>{_DATE6}{_SEP}\d{{4}})(?![\w]|[.,/\-–—]\d)")
 _CONTEXT = frozenset({"cpr", "cpr-nr", "cpr-nr.", "cpr.nr.", "cpr-nummer", "cprnr",
                       "personnummer", "cpr.", "personnr", "personnr.", "cpr-nummeret", "cpr:"})
 # A number named as something else is not a CPR number ("journalnummer 1234567890").
@@ -78,6 +80,7 @@ CPR = CprRecognizer(
     reason="Ti cifre, hvor de første seks er en gyldig, ikke fremtidig fødselsdato (CPR-form).",
     patterns=(("cpr_ti_cifre", _CPR),),
     base_score=0.75,
-    prefilter=re.compile(r"\d\d"),
+    needs="digit",
+    prefilter=re.compile(r"\d{6}|\d\d\D{1,3}\d\d\D\d\d"),
     context_words=_CONTEXT,
 )

@@ -13,12 +13,12 @@ _MONTHS = (r"(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun[i]?|jul[i
            r"aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DATE = (rf"(?:\d{{1,2}}\.?{SPACE}?{_MONTHS}(?:{SPACE}\d{{2,4}})?|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
          r"|\d{4}-\d{2}-\d{2}|(?:i\s)?(?:19|20)\d{2})")
-_BIRTH = re.compile(r"(?:\b[Ff]ødt|\b[Ff]\.|\b[Ff]ødselsdato:?|\b[Ff]ødselsdag:?|\b[Ff]ødselsdagen)"
+_BIRTH = re.compile(r"[Ff](?<![\w][Ff])(?:ødt|\.|ødselsdato:?|ødselsdag:?|ødselsdagen)"
                     rf"{SPACE}?(?:d\.{SPACE}?|den{SPACE})?"
                     rf"(?P<value>{_DATE})(?![\w]|[./-]\d)")
 # "42 år", "42-årig(e)", "42 årig"; not "40-49 år" (a band) nor "42,5 år".
 _AGE = re.compile(
-    rf"(?<![\w.,/])(?<!\d{DASH})(?<!\d{SPACE}{DASH}{SPACE})(?P<age>\d{{1,3}})"
+    rf"(?P<age>\d(?<![\w.,/]\d)(?<!\d{DASH}\d)(?<!\d{SPACE}{DASH}{SPACE}\d)\d{{0,2}})"
     rf"(?:{SPACE}år(?P<aar>s)?(?![\w])|{DASH}?{SPACE}?årig(?P<e>e|t)?\b)"
     rf"(?!{SPACE}*{DASH}{SPACE}*\d)")
 # Who an age belongs to: persons and pronouns; what a duration belongs to.
@@ -97,7 +97,8 @@ DATO_FOEDSEL = BirthRecognizer(
     reason="En fødselsdato nævnt som sådan eller en præcis alder.",
     patterns=(("foedselsdato", _BIRTH), ("alder", _AGE)),
     base_score=0.9,
-    prefilter=re.compile(r"\d"),
+    needs="digit",
+    prefilter=re.compile(r"år|[Ff]ødt|[Ff]\.|[Ff]ødsels"),
     context_words=frozenset({"alder", "alderen", "aldersår", "fylder", "fyldt", "årig", "født",
                              "kvinde", "mand", "patient", "borger", "borgeren", "patienten"}),
     context_boost=0.25,

@@ -13,11 +13,14 @@ import phonenumbers
 from auditlib.privacy.recognizers.base import DASH, SPACE, Recognizer, words_before
 
 _S = rf"(?:{SPACE}|\.|{DASH})"
-_PHONE = re.compile(
-    rf"(?<![\w.,/+\-–—])"
-    rf"(?P<value>(?:(?:\+45|0045|\(\+45\)|\(0045\)){SPACE}?)?"
-    rf"(?P<number>\d{{8}}|\d\d(?P<sep>{_S})\d\d(?P=sep)\d\d(?P=sep)\d\d|\d{{4}}{_S}\d{{4}}))"
-    rf"(?![\w]|[.,/\-–—]\d)")
+_REST = (rf"(?:\d{{7}}|\d(?P<sep>{_S})\d\d(?P=sep)\d\d(?P=sep)\d\d|\d{{3}}{_S}\d{{4}})"
+         rf"(?![\w]|[.,/\-–—]\d)")
+# The first character comes before the lookbehind so the regex engine can skip to it.
+_PHONE = re.compile(rf"(?P<value>(?P<number>\d(?<![\w.,/+\-–—]\d){_REST}))")
+_PHONE_CC = re.compile(
+    rf"(?P<value>[+(0](?<![\w.,/+\-–—][+(0])"
+    rf"(?:(?<=\+)45|(?<=0)045|(?<=\()\+45\)|(?<=\()0045\)){SPACE}?(?P<number>\d{_REST}))")
+_GROUP_AFTER = re.compile(rf"{SPACE}\d\d(?!\d|[.,\-–]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # A number named as something else ("kr. 12345678", "CVR 12345678", "konto 1234 5678").
 _OTHER_NUMBER = frozenset({
@@ -29,6 +32,7 @@ _OTHER_NUMBER = frozenset({
 _COUNT_AFTER = re.compile(
     rf"{SPACE}+(?:planer|borgere|patienter|personer|indbyggere|ansatte|deltagere|sager|"
     r"henvisninger|kontakter|besøg|timer|dage|stk|enheder|elever|brugere)\b")
+_LABEL = re.compile(rf"[^\W\d_][\w.\-]*[.:#]?{SPACE}*$")
 _UNIT_OF_AMOUNT = re.compile(rf"\d{SPACE}*(?:kr\.?|dkk){SPACE}*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(rf"{SPACE}*(?:kr\b|kroner|,-|%|dkk|mio|euro|€)", re.IGNORECASE)
 
@@ -46,7 +50,7 @@ class PhoneRecognizer(Recognizer):
         number = match.group("number")
         if not number.isdigit() and re.search(rf"(?<!\d)\d\d{SPACE}$", text[max(0, match.start() - 4):match.start()]):
             return None  # the tail of a longer run of digit groups
-        if not number.isdigit() and re.match(rf"{SPACE}\d\d(?!\d|[.,\-–]\d)", text[match.end():]):
+        if not number.isdigit() and _GROUP_AFTER.match(text, match.end()):
             return None  # the head of a longer run ("12 34 56 78 90")
         digits = re.sub(r"\D", "", number)
         parts = re.split(r"\D+", number)
@@ -57,9 +61,11 @@ class PhoneRecognizer(Recognizer):
             return None
         if _AMOUNT_AFTER.match(text, match.end()):
             return None
-        before = words_before(text, match.start(), 2)
-        if before[-1:] in (["kr"], ["kr."], ["dkk"]) and _UNIT_OF_AMOUNT.search(
-                text, max(0, match.start() - 30), match.start()):
+        # Only a word directly before the number labels it ("kr. 12345678"); in
+        # "35.000 kr § 140 23456789" the "kr" belongs to another number.
+        label = _LABEL.search(text, max(0, match.start() - 30), match.start())
+        before = words_before(text, match.start(), 2) if label else []
+        if label and _UNIT_OF_AMOUNT.search(text, max(0, match.start() - 30), match.start()):
             before = []  # "35.000 kr 23456789": the unit of an amount, not a label
         if _OTHER_NUMBER.intersection(before[-1:]) or (
                 len(before) == 2 and before[0] in _OTHER_NUMBER and before[1] in ("nr.", "nummer")):
@@ -73,9 +79,10 @@ class PhoneRecognizer(Recognizer):
 TELEFON = PhoneRecognizer(
     kind="telefon", tag="[TELEFON]",
     reason="Otte cifre i form som et dansk telefonnummer (phonenumbers, region DK).",
-    patterns=(("telefon_otte_cifre", _PHONE),),
+    patterns=(("telefon_otte_cifre", _PHONE), ("telefon_landekode", _PHONE_CC)),
     base_score=0.75,
-    prefilter=re.compile(r"\d\d"),
+    needs="digit",
+    prefilter=re.compile(r"\d{4}|\d\d\D\d\d\D\d\d"),
     context_words=frozenset({"tlf.", "tlf", "telefon", "mobil", "telefonnummer", "ring", "sms",
                              "mobilnummer", "nummer", "tlf.nr.", "telefonnr.", "ringes", "kontakt",
                              "træffes", "opkald", "mob.", "fastnet", "på"}),

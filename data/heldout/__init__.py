@@ -1,0 +1,1 @@
+"""Resource package: mapped to auditlib.resources (see auditlib/resources/__init__.py)."""
