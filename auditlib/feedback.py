@@ -31,8 +31,6 @@ GOOD_EXAMPLES = 2
 STRENGTHEN = 3
 NEEDS_PER_CRITERION = 2  # the page must fit one A4 sheet
 TEMPLATE = "feedback.html.j2"
-# The forum's verdict per plan (the meeting workbook): plan_id, god_eksempelplan (ja/nej).
-VERDICTS_FILE = "plan_verdicts.csv"
 UNKNOWN = ""  # plans without a unit: counted in the totals, no page of their own
 
 
@@ -141,31 +139,31 @@ def _criterion_markers(met: dict[str, int], failed: dict[str, int],
 
 # -- the run ------------------------------------------------------------------------------------
 def read_plans(run_path: Path) -> pd.DataFrame:
-    from auditlib.audit import PLAN_FILE_COLUMNS, PLANS_FILE
+    """plans.csv of the run, with the columns the pages group by."""
+    from auditlib.audit import PLAN_FILE_COLUMNS
+    from auditlib.rundir import PLANS_FILE
+    from auditlib.rundir import read_plans as read_run_plans
 
-    path = run_path / PLANS_FILE
-    if not path.is_file():
+    frame = read_run_plans(run_path)
+    if frame is None:
         raise FeedbackError(msg("tilbage_ingen_planer", path=run_path, name=PLANS_FILE))
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise FeedbackError(msg("tilbage_planer_ulaeselig", path=path)) from exc
     missing = [c for c in PLAN_FILE_COLUMNS if c not in frame.columns]
     if missing:
-        raise FeedbackError(msg("tilbage_planer_kolonner", path=path, missing=", ".join(missing)))
+        raise FeedbackError(msg("tilbage_planer_kolonner", path=run_path / PLANS_FILE,
+                                missing=", ".join(missing)))
     return frame
 
 
 def read_good_examples(run_path: Path) -> set[str]:
-    """Plans the forum marked "god eksempelplan" (empty when the run has no verdicts)."""
-    path = run_path / VERDICTS_FILE
-    if not path.is_file():
+    """Plans the forum marked "god eksempelplan" at the meeting (verdicts.csv; empty
+    before the meeting)."""
+    from auditlib.rundir import read_verdicts
+
+    verdicts = read_verdicts(run_path)
+    if verdicts is None:
         return set()
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    if not {"plan_id", "god_eksempelplan"} <= set(frame.columns):
-        return set()
-    chosen = frame["god_eksempelplan"].str.strip().str.casefold().isin(["ja", "j", "x", "true"])
-    return set(frame.loc[chosen, "plan_id"])
+    chosen = verdicts["good_example"].map(lambda v: str(v).strip().casefold() == "ja")
+    return set(verdicts.loc[chosen, "plan_id"])
 
 
 def _units(plans: pd.DataFrame, by: str) -> pd.Series:
@@ -302,17 +300,15 @@ def _strengthen(lines: list[CriterionLine], content, sides: tuple[str, ...],
 
 
 # -- writing -------------------------------------------------------------------------------------
-def _percent(share: float | None) -> str:
-    return "–" if share is None else f"{round(share * 100):d} %"
-
-
 def render_page(page: FeedbackPage) -> str:
     import jinja2
+
+    from auditlib.formats import fmt_percent
 
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("auditlib", "templates"),
         autoescape=jinja2.select_autoescape(["html", "j2"]), undefined=jinja2.StrictUndefined)
-    environment.filters["procent"] = _percent
+    environment.filters["procent"] = fmt_percent
     return environment.get_template(TEMPLATE).render(page=page, words=_words(page))
 
 

@@ -622,6 +622,16 @@ MESSAGES.update({
         "regnes ud af totalerne (kan være et hvilket som helst antal)."
     ),
     "counts_tegn_kort": "'<5': færre end 5. 'x': skjult, så et lille tal ikke kan regnes ud af totalerne.",
+    "counts_reference_overskrift": (
+        "Offentliggjorte tal og registrets tal ('{register}', {period}, n = {quarters} "
+        "kvartaler; pr. år = antal × 4 / kvartaler)"
+    ),
+    "counts_reference_kilde": "Kilde: {source}",
+    "counts_kolonne_tal": "Tal",
+    "counts_kolonne_notat_aar": "år",
+    "counts_kolonne_notat_antal": "offentliggjort",
+    "counts_kolonne_register": "registret",
+    "counts_kolonne_pr_aar": "pr. år",
     "counts_kolonne_kategori": "Kategori",
     "counts_kolonne_kvartal": "Kvartal",
     "counts_kolonne_pr_100": "pr. 100",

@@ -58,6 +58,12 @@ UNITS = {
     "ambulatorium for depression": "ambulant",
 }
 UNIT_NAMES = list(UNITS)
+# Inhabitants in thousands (approximate): plans are drawn in proportion, so Samsø does not
+# send as many plans as Aarhus.
+POPULATION = {"Aarhus": 370, "Samsø": 4, "Hedensted": 47, "Horsens": 100, "Odder": 24,
+              "Skanderborg": 66, "Silkeborg": 100, "Skive": 46, "Viborg": 98, "Favrskov": 50,
+              "Norddjurs": 37, "Randers": 100, "Syddjurs": 44, "Herning": 90, "Holstebro": 59,
+              "Ikast-Brande": 42, "Lemvig": 19, "Ringkøbing-Skjern": 56, "Struer": 21}
 
 # --- Text fragments ---------------------------------------------------------------------
 
@@ -477,7 +483,8 @@ def _region_plan(rng: random.Random, cluster: str, no: int, quarter: int) -> dic
     plan.update({
         "plan_id": f"{PREFIX[cluster]}-2025-{no:03d}",
         "klynge": cluster,
-        "kommune": rng.choice(CLUSTERS[cluster]),
+        "kommune": rng.choices(CLUSTERS[cluster],
+                               weights=[POPULATION.get(t, 30) for t in CLUSTERS[cluster]])[0],
         **unit(cluster, rng.choice(UNIT_NAMES)),
         "aldersgruppe": rng.choice(["18-29", "30-39", "40-49", "50-59", "60-69", "70+"]),
         "koen": rng.choice(["k", "m", "k", "m", "ukendt"]),

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from auditlib.catalogue import build_catalogue, load_content, load_runs
-from auditlib.catalogue.html import render_catalogue_html, write_catalogue_html
+from auditlib.catalogue.html import write_catalogue_html
 from tests.catalogue_runs import write_run_folder
 
 SECTIONS = ["sammenfatning", "funktionstab", "snitflader", "graazoner", "anbefalinger",

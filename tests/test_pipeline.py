@@ -136,3 +136,19 @@ def test_the_input_file_is_never_changed(tmp_path, capsys):
     before = source.read_bytes()
     _cli(["audit", str(source), "--out", str(tmp_path / "k"), "--sample", "5"], capsys)
     assert source.read_bytes() == before
+
+
+def test_a_plan_id_that_is_an_identifier_is_never_echoed(tmp_path, capsys):
+    """A CPR number typed as plan_id, in a register that also fails validation: every
+    report names the row, never the value (privacy.md, data-contract.md)."""
+    from tests.conftest import make_row, write_csv
+
+    planted = "0102034567"
+    source = write_csv(tmp_path / "r.csv", [make_row(plan_id=planted, niveau="ukendt"),
+                                            make_row(plan_id="T-02")])
+    for args in (["validate", str(source)], ["audit", str(source), "--out", str(tmp_path / "k")],
+                 ["scan", str(source)], ["counts", str(source)]):
+        code, out, err = _cli(args, capsys)
+        assert code in (1, 2), args
+        assert planted not in out + err, args
+        assert "række 2" in out + err, args

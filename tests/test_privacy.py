@@ -23,7 +23,6 @@ from auditlib.privacy import (
     refusal_message,
     scan_register,
     scan_text,
-    suppress_small,
 )
 from auditlib.privacy.recognizers import cpr_birth_date, cpr_century
 from auditlib.register import load_register
@@ -377,17 +376,6 @@ def test_config_kinds_switch_recognizers_off(tmp_path: Path) -> None:
 
 
 # -- suppression -----------------------------------------------------------------
-
-def test_suppress_small_counts() -> None:
-    table = pd.DataFrame({"kommune": ["A", "B", "C"], "planer": [12, 4, 0],
-                          "andel": [0.5, 0.2, 0.0]})
-    out = suppress_small(table)
-    assert out["planer"].tolist() == [12, "<5", "<5"]
-    assert out["andel"].tolist() == [0.5, 0.2, 0.0]
-    assert table["planer"].tolist() == [12, 4, 0]
-    three = suppress_small(table, min_count=3, columns=["planer"])
-    assert three["planer"].tolist() == [12, 4, "<3"]
-
 
 # -- command line ------------------------------------------------------------------
 

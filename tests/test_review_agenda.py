@@ -79,6 +79,24 @@ def test_page_is_danish_self_contained_and_escaped(run_dir: Path):
     assert not re.search(r"\d\.\d", body), "engelsk decimaltegn"
 
 
+def test_after_the_meeting_the_forums_verdicts_stand_in_the_fields(run_dir: Path):
+    import pandas as pd
+
+    from auditlib.rundir import VERDICT_COLUMNS, VERDICTS_FILE
+
+    verdict = dict.fromkeys(VERDICT_COLUMNS, "") | {
+        "plan_id": "MK-2025-02", "hospital_view": "Målene er konkrete.", "actionable": "delvist",
+        "works": "Tydelige mål med tid.", "good_example": "ja"}
+    pd.DataFrame([verdict]).to_csv(run_dir / VERDICTS_FILE, index=False)
+    pages = {p.plan_id: p for p in plan_pages(read_run(run_dir))}
+    answers = {v.key: v.answer for v in pages["MK-2025-02"].verdicts}
+    assert answers["actionable"] == "delvist" and answers["works"] == "Tydelige mål med tid."
+    assert not any(v.answer for v in pages["MK-2025-01"].verdicts)
+    html = render_agenda(read_run(run_dir))
+    assert '<span class="valgt">delvist</span>' in html and "Tydelige mål med tid." in html
+    assert "Kan der handles på planen??" not in html
+
+
 def test_cli_writes_the_agenda_and_rejects_bad_output(run_dir: Path, tmp_path: Path, capsys):
     out = tmp_path / "dagsorden.html"
     code, stdout, err = _cli(["review", "agenda", str(run_dir), "--out", str(out)], capsys)

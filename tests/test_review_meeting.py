@@ -302,6 +302,18 @@ def test_good_example_plan_becomes_an_anonymised_catalogue_example(fresh, tmp_pa
     assert "plan_id" not in examples.columns
     assert not examples.astype(str).apply(lambda c: c.str.contains("MK-2025")).any().any()
 
+    # ... and it is published in part 1 of both files.
+    from auditlib.catalogue import write_catalogue
+
+    written = write_catalogue([run], tmp_path / "katalog")
+    html = written["html"].read_text(encoding="utf-8")
+    part1 = html.split('id="funktionstab"', 1)[1].split('id="snitflader"', 1)[0]
+    assert "Eksempelplan 1" in part1 and "Konkrete mål med hyppighed og tidsramme." in part1
+    sheet = openpyxl.load_workbook(written["xlsx"])["funktionstab"]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    goal = plan["maal"].lstrip("- ").splitlines()[0]
+    assert "Eksempelplan 1" in cells and any(goal in cell for cell in cells)
+
 
 # -- print layout (what LibreOffice checks in test_print_pdf.py) -------------------------------
 def test_wrapping_estimate_and_chunks():

@@ -187,13 +187,12 @@ def _same_text(a: str, b: str) -> bool:
 def write_hearing_workbook(content: CatalogueContent, path: str | Path) -> Path:
     """Write the hearing workbook for ``content`` atomically; return the path."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, PatternFill
+    from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from auditlib.atomic import write_with
-    from auditlib.excel import HEADER_FILL, HEADER_FONT, WRAP, put
+    from auditlib.excel import HEADER_FILL, HEADER_FONT, INPUT_FILL, WRAP, put
 
-    input_fill = PatternFill("solid", fgColor="FFF2CC")
     widths = {"del": 14, "id": 14, "post": 28, "felt": 16, "tekst": 70, "status": 12,
               "oprindelse": 16, "version": 9, "klynge": 16, "kommentar": 45, "forslag": 60,
               "beslutning": 13}
@@ -212,7 +211,7 @@ def write_hearing_workbook(content: CatalogueContent, path: str | Path) -> Path:
             put(ws, number, column, value).alignment = WRAP
         for column in range(len(values) + 1, len(COLUMNS) + 1):
             cell = ws.cell(row=number, column=column)
-            cell.fill = input_fill
+            cell.fill = INPUT_FILL
             cell.alignment = WRAP
     last = len(rows) + 1
     decision = ws.cell(row=1, column=len(COLUMNS)).column_letter

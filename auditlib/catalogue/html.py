@@ -269,6 +269,7 @@ def page_context(catalogue: Catalogue) -> dict:
         "notes": catalogue.notes, "n_failing_criteria": len(failing),
         "highlights": catalogue.highlights,
         "plan_rows": catalogue.plan_rows, "no_plan_rows": NO_PLAN_ROWS,
+        "example_plans": _records(catalogue.example_plans),
         "hearing": hearing_labels(content),
         "criterion_shares": criterion_shares(catalogue),
         "criterion_totals": criterion_totals(catalogue),

@@ -27,6 +27,10 @@ from auditlib.rundir import Run, fulfilment, read_plans, read_run, read_verdicts
 from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULTS
 
 EXAMPLE_FIELDS = ("funktionsevne", "genoptraeningsbehov", "maal")
+GREYZONE_COLUMNS = ["final_label", "klynge", "plan_id", "field", "statement_no", "statement",
+                    "tool_label", "second_label", "unsettled", "suggestion", "probability",
+                    "forum_label", "decided_by", "decision_reason"]
+UNSETTLED_TITLE = "Uafklaret"
 EXAMPLE_COLUMNS = ["eksempel", "klynge", "niveau", *EXAMPLE_FIELDS, "hvad_fungerer"]
 TOP_PLANS = 10  # the HTML lists this many plans; the workbook lists them all
 # plan_table: klynge, plan_id, formelle_mangler, kvalitetsmangler, mangler, then one
@@ -243,18 +247,29 @@ def greyzone_table(statements: pd.DataFrame) -> pd.DataFrame:
         return _empty_greyzone()
     chosen = statements[statements["greyzone"].astype(bool) | statements["decided_by"].eq("forum")]
     label_order = {label: i for i, label in enumerate(LABELS)}
+    # An unsettled statement the forum has not decided has no final label: it sorts last and
+    # is shown as "uafklaret" with the tool's two best sectors, never as a sector.
     table = chosen.assign(_label=chosen["final_label"].map(label_order).fillna(len(LABELS)))
     table = table.sort_values(["_label", "klynge", "plan_id", "field", "statement_no"])
     table = table.drop(columns="_label")
-    columns = ["final_label", "klynge", "plan_id", "field", "statement_no", "statement",
-               "tool_label", "probability", "forum_label", "decided_by", "decision_reason"]
-    return table[columns].reset_index(drop=True)
+    table["suggestion"] = [suggestion_text(r.tool_label, r.second_label, bool(r.unsettled))
+                           for r in table.itertuples(index=False)]
+    return table[GREYZONE_COLUMNS].reset_index(drop=True)
+
+
+def suggestion_text(label: str, second: object, unsettled: bool) -> str:
+    """The tool's proposal as the forum reads it: "Social indsats", or "Uafklaret: Social
+    indsats / Behandling" for a statement the tool could not place."""
+    title = LABEL_TITLES.get(label, str(label or ""))
+    if not unsettled:
+        return title
+    second_title = LABEL_TITLES.get(str(second or ""), "")
+    return f"{UNSETTLED_TITLE}: {title} / {second_title}" if second_title else \
+        f"{UNSETTLED_TITLE}: {title}"
 
 
 def _empty_greyzone() -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series(dtype="str") for c in [
-        "final_label", "klynge", "plan_id", "field", "statement_no", "statement", "tool_label",
-        "probability", "forum_label", "decided_by", "decision_reason"]})
+    return pd.DataFrame({c: pd.Series(dtype="str") for c in GREYZONE_COLUMNS})
 
 
 def label_count_table(statements: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from auditlib.atomic import write_with
 from auditlib.catalogue.content import STATUS_TITLES, hearing_items
-from auditlib.catalogue.merge import PLAN_FIXED_COLUMNS, Catalogue
+from auditlib.catalogue.merge import EXAMPLE_COLUMNS, PLAN_FIXED_COLUMNS, Catalogue
 from auditlib.catalogue.wording import (
     CHANGE_PART,
     COLUMNS,
@@ -61,6 +61,8 @@ from auditlib.excel import (  # noqa: F401  (safe_cell, FORMULA_TRIGGERS: part o
 from auditlib.messages import msg
 from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, SHARE_LEVELS
 
+# A statement the tool could not place and the forum has not decided: no sector yet.
+UNSETTLED_ZONE = "Uafklaret – forummet afgør"
 HEADER_ROW = 4  # title, explanation, blank line, then the main table's header
 
 # The colour levels of vocabulary.SHARE_LEVELS, as Excel rules need the numbers.
@@ -256,6 +258,18 @@ def _function_loss(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
     sheet.table("Domaener", [_col("id", "medium"), _col("titel", "medium"),
                              _col("beskrivelse", "long")],
                 [(d.id, d.titel, d.beskrivelse) for d in loss.domaener])
+    examples = catalogue.example_plans
+    if len(examples):
+        # Part 1's concrete examples: plans the forum marked "god eksempelplan" (no plan_id).
+        sheet.section("Konkrete eksempler: planer, forummet har valgt som gode eksempler")
+        sheet.table("Eksempelplaner", [
+            _col("eksempel", "short", title="Eksempel"), _col("klynge", "short"),
+            _col("niveau", "short", title="Niveau"),
+            _col("funktionsevne", "long", title="Funktionsevne"),
+            _col("genoptraeningsbehov", "long", title="Genoptræningsbehov"),
+            _col("maal", "long", title="Mål"),
+            _col("hvad_fungerer", "text", title="Hvad fungerer (forummet)")],
+            [tuple(row) for row in examples[EXAMPLE_COLUMNS].itertuples(index=False)])
     sheet.finish()
 
 
@@ -333,14 +347,14 @@ def _greyzones(wb: Workbook, catalogue: Catalogue, names: set[str]) -> None:
 
 def _greyzone_statements(sheet: SheetWriter, catalogue: Catalogue) -> None:
     columns = [_col("snitflade", "medium"), _col("statement", "long"),
-               _col("tool_label", "medium"), _col("probability", "number", "0%"),
+               _col("suggestion", "medium"), _col("probability", "number", "0%"),
                _col("forum_label", "medium"), _col("decided_by", "medium"),
                _col("decision_reason", "text"), _col("klynge", "short"),
                _col("plan_id", "short"), _col("field", "short")]
     rows = []
     for r in catalogue.greyzone.itertuples(index=False):
-        rows.append((LABEL_TITLES.get(r.final_label, r.final_label), r.statement,
-                     LABEL_TITLES.get(r.tool_label, r.tool_label), _share(r.probability),
+        zone = LABEL_TITLES.get(r.final_label, r.final_label) or UNSETTLED_ZONE
+        rows.append((zone, r.statement, r.suggestion, _share(r.probability),
                      LABEL_TITLES.get(r.forum_label, r.forum_label),
                      DECIDED_BY.get(r.decided_by, r.decided_by), r.decision_reason, r.klynge,
                      r.plan_id, FIELD_TITLES.get(r.field, r.field)))

@@ -114,6 +114,7 @@ def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
     from auditlib.config import load_config
     from auditlib.counts.extract import load_discharge_extract
     from auditlib.counts.rates import count_report
+    from auditlib.counts.reference import reference_figures
     from auditlib.register import prepare_register
 
     config = load_config(config_path)
@@ -121,9 +122,11 @@ def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
     loaded = chosen
     extract = load_discharge_extract(discharges) if discharges is not None else None
     suppression = config.suppression
+    # The reference figures are always in the system, so text and CSV hide the same cells.
     report = count_report(chosen.frame, by=by or None, extract=extract,
                           min_count=suppression.min_count,
-                          suppress_zero=suppression.suppress_zero)
+                          suppress_zero=suppression.suppress_zero,
+                          reference=reference_figures(), label=cluster or loaded.name)
     overview = None
     if efforts:
         from auditlib.counts.parallel import efforts_overview, plan_efforts
@@ -142,8 +145,27 @@ def counts_cmd(register: Path, cluster: str | None, by: tuple[str, ...],
     _echo_counts(report)
     if report.rates is not None:
         _echo_rates(report, extract.name)
+    _echo_reference(report.reference)
     if overview is not None:
         _echo_efforts(overview)
+
+
+def _echo_reference(comparison) -> None:
+    from auditlib.counts.reference import reference_text_table
+
+    if comparison is None or comparison.empty:
+        return
+    text = reference_text_table(comparison)
+    rows = [[f"{r['Tal']}: {r['Gruppe']}", str(r["Notat: år"]), str(r["Notat: antal"]),
+             r["Antal"], r["Pr. år (omregnet)"]] for _, r in text.iterrows()]
+    first = comparison.iloc[0]
+    _echo_table(msg("counts_reference_overskrift", register=first["register"],
+                    period=first["periode"], quarters=first["kvartaler"]),
+                [msg("counts_kolonne_tal"), msg("counts_kolonne_notat_aar"),
+                 msg("counts_kolonne_notat_antal"), msg("counts_kolonne_register"),
+                 msg("counts_kolonne_pr_aar")], rows)
+    for source in dict.fromkeys(comparison["kilde"]):
+        click.echo(msg("counts_reference_kilde", source=source))
 
 
 def _echo_table(title: str, header: list[str], rows: list[list[str]]) -> None:

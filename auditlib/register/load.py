@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -94,9 +95,18 @@ def _locate(table: RawTable, frame: pd.DataFrame, index: int, column: str, messa
             prefer_row: bool = False) -> Problem:
     row, file = table.locations[index]
     plan_id = frame.at[index, "plan_id"] if "plan_id" in frame.columns else None
-    if prefer_row or plan_id is None or pd.isna(plan_id):
-        plan_id = None
+    if prefer_row or plan_id is None or pd.isna(plan_id) or _identifying(str(plan_id)):
+        plan_id = None  # named by its row instead (privacy.md: never echo a flagged plan_id)
     return Problem(column, message, plan_id=plan_id, row=row, file=file, index=index)
+
+
+@lru_cache(maxsize=4096)
+def _identifying(plan_id: str) -> bool:
+    """True when the plan_id itself looks like a direct identifier (a CPR number typed as
+    the key, say): problems then name the row, so the value is never printed."""
+    from auditlib.privacy import scan_text
+
+    return bool(scan_text(plan_id))
 
 
 def load_register(path: str | Path, cluster_map=None) -> Register:

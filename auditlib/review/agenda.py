@@ -1,9 +1,11 @@
 """The forum meeting's agenda: one page per plan, in HTML for a projector or for paper.
 
-The same content as the meeting workbook's plan sheet: the plan's text fields in full, the
-tool's findings (criteria not fulfilled or not assessable), the grey-zone statements with
-the tool's suggestion and how sure it is, and then room for the hospital's and the
-municipality's view and the forum's judgement. The page is one self-contained file (inline
+The same content as the meeting workbook's plan sheet (``auditlib.review.export``: its text
+fields, findings and verdict questions): the plan's text fields in full, the tool's findings
+(criteria not fulfilled or not assessable), the grey-zone statements with the tool's
+suggestion and how sure it is, and then room for the hospital's and the municipality's view
+and the forum's judgement. Once the filled workbook is read back (``verdicts.csv``), the
+answers stand in those fields, and the page is the meeting's report. The page is one self-contained file (inline
 styles, no script, nothing from another host); the print styles put each plan on its own
 A4 page.
 """
@@ -22,26 +24,32 @@ from auditlib.atomic import guard_not_input, write_text_atomic
 from auditlib.errors import OutputError
 from auditlib.formats import fmt_percent
 from auditlib.messages import msg
-from auditlib.register.columns import COLUMNS as REGISTER_COLUMNS
-from auditlib.register.columns import FREE_TEXT_COLUMNS
-from auditlib.rundir import DECISIONS_FILE, Run, read_run
+from auditlib.review.export import (
+    FIELD_TITLES,
+    FINDINGS,
+    PLAN_TEXT_FIELDS,
+    VERDICT_FIELDS,
+    plan_texts,
+    shown_text,
+    subject,
+)
+from auditlib.rundir import DECISIONS_FILE, Run, read_run, read_verdicts
 from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES
 
 TEMPLATE = "agenda.html.j2"
-# The plan's prose, in the order of the register (data-contract.md), and the reason for a
-# later start when the plan gives one.
-TEXT_FIELDS: tuple[str, ...] = (*FREE_TEXT_COLUMNS, "opstart_begrundelse")
-FIELD_TITLES: dict[str, str] = {c.name: c.title for c in REGISTER_COLUMNS}
-# Results worth talking about at the meeting ("opfyldt" and "ikke relevant" are not).
-FINDINGS: tuple[str, ...] = ("ikke_opfyldt", "kan_ikke_vurderes", "tjekfejl")
-# The forum's judgement per plan (the same questions as the workbook's plan sheet).
-ACTIONABLE: tuple[str, ...] = ("ja", "delvist", "nej")
-VIEWS: tuple[tuple[str, str], ...] = (("hospital", "Hospitalets syn på planen"),
-                                      ("kommune", "Kommunens syn på planen"))
-QUESTIONS: tuple[tuple[str, str], ...] = (("works", "Hvad fungerer"),
-                                          ("strengthen", "Hvad skal styrkes"))
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (("niveau", "niveau"), ("kontakttype", "kontakt"),
                                                ("diagnose", "diagnose"))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One of the forum's questions (the workbook's VERDICT_FIELDS) and, once the filled
+    workbook is read back, its answer."""
+
+    key: str
+    title: str
+    choices: tuple[str, ...]  # empty: free text
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,24 +75,7 @@ class PlanPage:
     fields: list[tuple[str, str]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     grey: list[GreyStatement] = field(default_factory=list)
-
-
-def _plan_texts(run: Run) -> dict[str, dict[str, str]]:
-    """Per plan its text fields: from ``plans.csv`` when the run folder has one, otherwise
-    put together from the statements (each field's statements in order)."""
-    plans_file = run.path / "plans.csv"
-    texts: dict[str, dict[str, str]] = {}
-    if plans_file.is_file():
-        frame = pd.read_csv(plans_file, dtype=str, keep_default_na=False, encoding="utf-8")
-        if "plan_id" in frame.columns:
-            for row in frame.to_dict("records"):
-                texts[str(row["plan_id"])] = {k: str(v) for k, v in row.items()}
-    ordered = run.statements.sort_values("statement_no", kind="stable")
-    for (plan_id, name), part in ordered.groupby(["plan_id", "field"], sort=False):
-        values = texts.setdefault(str(plan_id), {})
-        if not str(values.get(name) or "").strip():
-            values[name] = "\n".join(str(s) for s in part["statement"] if str(s).strip())
-    return texts
+    verdicts: list[Verdict] = field(default_factory=list)
 
 
 def _summary(values: dict[str, str]) -> str:
@@ -96,9 +87,10 @@ def _summary(values: dict[str, str]) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _subject(name: str, number: object) -> str:
-    title = FIELD_TITLES.get(name, name)
-    return title if pd.isna(number) else f"{title} {int(number)}"
+def _question(title: str, allowed: tuple[str, ...] | None) -> str:
+    """'God eksempelplan (ja / nej)' → 'God eksempelplan?': the choices are shown as boxes."""
+    title = title.split(" (")[0]
+    return title + "?" if allowed and not title.endswith("?") else title
 
 
 def _certainty(probability: object) -> str:
@@ -123,19 +115,21 @@ def plan_pages(run: Run) -> list[PlanPage]:
     from auditlib.criteria.info import criteria_info
 
     titles = {key: info.titel for key, info in criteria_info().items()}
-    texts = _plan_texts(run)
+    texts = plan_texts(run)
     decided = _decided_labels(run)
+    verdicts = read_verdicts(run.path)
+    answers = {} if verdicts is None else verdicts.set_index("plan_id").to_dict("index")
     findings = run.criteria[run.criteria["result"].isin(FINDINGS)]
     grey = run.statements[run.statements["greyzone"]]
     pages = []
     for plan_id in run.plan_ids:
-        values = texts.get(plan_id, {})
+        values = texts.loc[plan_id].to_dict() if plan_id in texts.index else {}
         page = PlanPage(plan_id=plan_id, summary=_summary(values))
-        for name in TEXT_FIELDS:
+        for name in PLAN_TEXT_FIELDS:
             text = str(values.get(name) or "").strip()
             if name == "opstart_begrundelse" and not text:
                 continue
-            page.fields.append((FIELD_TITLES.get(name, name), text))
+            page.fields.append((FIELD_TITLES.get(name, name), shown_text(text)))
         for r in findings[findings["plan_id"].eq(plan_id)].itertuples(index=False):
             page.findings.append(Finding(
                 criterion=f"{r.criterion_id} {titles.get(r.criterion_id, '')}".strip(),
@@ -144,9 +138,14 @@ def plan_pages(run: Run) -> list[PlanPage]:
             number = None if pd.isna(r.statement_no) else int(r.statement_no)
             decision = decided.get((plan_id, str(r.field), number), "") if number is not None else ""
             page.grey.append(GreyStatement(
-                subject=_subject(r.field, r.statement_no), text=str(r.statement),
+                subject=FIELD_TITLES.get(r.field, r.field) if number is None
+                else subject(r.field, number), text=str(r.statement),
                 suggestion=LABEL_TITLES.get(r.label, r.label), certainty=_certainty(r.probability),
                 decision=LABEL_TITLES.get(decision, decision)))
+        answered = answers.get(plan_id, {})
+        page.verdicts = [Verdict(key, _question(title, allowed), tuple(allowed or ()),
+                                 str(answered.get(key) or "").strip())
+                         for key, title, allowed in VERDICT_FIELDS]
         pages.append(page)
     return pages
 
@@ -166,7 +165,7 @@ def render_agenda(run: Run, *, created: dt.date | None = None) -> str:
         n_findings=sum(len(p.findings) for p in pages),
         n_grey=sum(len(p.grey) for p in pages),
         created=danish_date(created or dt.date.today()), version=__version__,
-        views=VIEWS, questions=QUESTIONS, actionable=ACTIONABLE)
+        decided=any(v.answer for p in pages for v in p.verdicts))
 
 
 def write_agenda(run_dir: str | Path, out_path: str | Path) -> Path:
@@ -178,6 +177,7 @@ def write_agenda(run_dir: str | Path, out_path: str | Path) -> Path:
         raise OutputError(msg("output_filtype", suffix=".html", example="dagsorden.html"))
     run = read_run(run_dir)
     guard_not_input(out_path, *(Path(run_dir) / n for n in (
-        "criteria.csv", "statements.csv", "run.json", "plans.csv", DECISIONS_FILE)))
+        "criteria.csv", "statements.csv", "run.json", "plans.csv", "verdicts.csv",
+        DECISIONS_FILE)))
     write_text_atomic(out_path, render_agenda(run))
     return out_path

@@ -134,7 +134,7 @@ streets = sorted(n for n in street_names()
 ADDRESS_SENTENCES = ["Borgeren bor på {v} med sin søn.", "Adresse: {v}", "Flyttet til {v} i foråret.",
                      "Hjemmebesøg på {v} aftalt.", "Opholdsadresse {v}, jf. kommunen.",
                      "Bor alene i lejlighed på {v}."]
-for i in range(90):
+for _ in range(90):
     street = rng.choice(streets)
     number = f"{rng.randint(1, 250)}{rng.choice(['', '', 'A', 'B', 'C'])}"
     extra = rng.choice(["", "", ", 2. tv.", ", st. th.", ", 1. sal", " 3. mf.", ", 4.th."])
@@ -161,16 +161,16 @@ NAME_ALONE = ["Aftale med {f} i morgen.", "Veninden {f} hjælper med indkøb.",
               "{f} har svært ved at komme ud af lejligheden.", "Kollegaen {f} er en støtte.",
               "Hun hedder {f} og er 30 år.", "Status: {f} sover bedre.",
               "Borgeren og {f} mødes ugentligt.", "Sønnen {f} kommer på besøg."]
-for i in range(70):
+for _ in range(70):
     f = rng.choice(firsts[:4000])
     la = rng.choice(lasts[:800])
     add("navn", rng.choice(NAME_FULL).format(f=f, l=la), f"{f} {la}",
         "Danmarks Statistik names (OS2datascanner datasets), rank-sampled")
-for i in range(50):
+for _ in range(50):
     f = rng.choice([n for n in firsts[:1500] if "-" not in n])
     add("navn", rng.choice(NAME_ALONE).format(f=f), f,
         "Danmarks Statistik first names (OS2datascanner datasets), rank <= 1500")
-for i in range(40):
+for _ in range(40):
     f = rng.choice(firsts[:1000])
     la = rng.choice(lasts[:400])
     form = rng.choice(["{i}. {l}", "{l}, {f}", "{F} {L}", "{f}s", "hr. {l}", "fru {l}"])
@@ -193,7 +193,7 @@ AGE_FORMS = ["Kvinde, {a} år, henvist fra egen læge.", "Mand {a} år med svær
              "Borgeren ({a} år) bor alene.", "{n}, {a} år, ønsker job.", "Hun er {a} år gammel.",
              "Patienten er {a} år og bor med sin mor.", "Han fylder {a} år i juni.",
              "En {a}-årig borger med skizofreni.", "Pt. er en kvinde på {a} år."]
-for i in range(60):
+for _ in range(60):
     a = rng.randint(18, 95)
     form = rng.choice(AGE_FORMS)
     n = rng.choice(firsts[:500])

@@ -339,7 +339,9 @@ class NameRecognizer(Recognizer):
         j = i
         while j + 1 < len(chain):
             nxt = chain[j + 1]
-            if (nxt.blocked and not nxt.place) or nxt.initial:
+            # A listed surname that is also a word or a town ("Rask", "Kolding") still
+            # ends a name after a first name.
+            if (nxt.blocked and not (nxt.place or nxt.last)) or nxt.initial:
                 break
             # A surname, a middle name, or an unlisted capitalised word after a real first
             # name ("Bente Singh"): all one name.

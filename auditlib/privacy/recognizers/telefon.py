@@ -32,6 +32,7 @@ _OTHER_NUMBER = frozenset({
 _COUNT_AFTER = re.compile(
     rf"{SPACE}+(?:planer|borgere|patienter|personer|indbyggere|ansatte|deltagere|sager|"
     r"henvisninger|kontakter|besøg|timer|dage|stk|enheder|elever|brugere)\b")
+_LABEL = re.compile(rf"[^\W\d_][\w.\-]*[.:#]?{SPACE}*$")
 _UNIT_OF_AMOUNT = re.compile(rf"\d{SPACE}*(?:kr\.?|dkk){SPACE}*$", re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(rf"{SPACE}*(?:kr\b|kroner|,-|%|dkk|mio|euro|€)", re.IGNORECASE)
 
@@ -60,9 +61,11 @@ class PhoneRecognizer(Recognizer):
             return None
         if _AMOUNT_AFTER.match(text, match.end()):
             return None
-        before = words_before(text, match.start(), 2)
-        if before[-1:] in (["kr"], ["kr."], ["dkk"]) and _UNIT_OF_AMOUNT.search(
-                text, max(0, match.start() - 30), match.start()):
+        # Only a word directly before the number labels it ("kr. 12345678"); in
+        # "35.000 kr § 140 23456789" the "kr" belongs to another number.
+        label = _LABEL.search(text, max(0, match.start() - 30), match.start())
+        before = words_before(text, match.start(), 2) if label else []
+        if label and _UNIT_OF_AMOUNT.search(text, max(0, match.start() - 30), match.start()):
             before = []  # "35.000 kr 23456789": the unit of an amount, not a label
         if _OTHER_NUMBER.intersection(before[-1:]) or (
                 len(before) == 2 and before[0] in _OTHER_NUMBER and before[1] in ("nr.", "nummer")):
