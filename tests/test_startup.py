@@ -35,7 +35,6 @@ def _run(*args: str) -> dict:
     ("validate", "findes-ikke.csv"),
     ("scan", "findes-ikke.csv"),
     ("audit", "findes-ikke.csv", "--out", "ud"),
-    ("batch", "findes-ikke.csv", "--out", "ud"),
 ])
 def test_help_and_missing_register_load_no_heavy_library(args, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

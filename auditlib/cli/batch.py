@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from auditlib.cli.base import DanishCommand, argument, register_exists
+from auditlib.cli.base import DanishCommand, argument
 from auditlib.cli.options import config_option
 from auditlib.messages import msg
 
@@ -15,7 +15,7 @@ from auditlib.messages import msg
 @click.command("batch", cls=DanishCommand,
                epilog="auditlib batch data/anonymized/region-demo.csv --by klynge --out klynger/\n"
                       "auditlib batch planer.xlsx --out klynger/ --jobs 2 --force")
-@argument("register", type=click.Path(path_type=Path), callback=register_exists,
+@argument("register", type=click.Path(path_type=Path),
           help="Planregistret: Excel (.xlsx), CSV (.csv) eller en mappe med Markdown-planer (.md).")
 @click.option("--by", "by", type=click.Choice(["klynge"]), default="klynge",
               help="Kolonnen, planerne deles op efter. Standard: klynge.")
