@@ -29,7 +29,7 @@ from auditlib.missed.columns import (
     PLAN_REGISTER_MARKERS,
     REQUIRED_COLUMNS,
 )
-from auditlib.register.load import Register, checksum, misspelt_columns
+from auditlib.register.load import Register, checksum, convert_cells, misspelt_columns
 from auditlib.register.normalise import (
     Invalid,
     convert_category,
@@ -40,7 +40,7 @@ from auditlib.register.normalise import (
 )
 from auditlib.register.problems import Problem
 from auditlib.register.read import RawTable, read_raw
-from auditlib.text import fold_name, is_blank
+from auditlib.text import fold_name
 
 # The plan register's messages that name plan_id, in this register's own words.
 OWN_KEYS = {"plan_id_format": "mu_id_format"}
@@ -182,29 +182,9 @@ def load_missed_register(path: str | Path) -> MissedRegister:
 
     allow_serial = path.suffix.lower() in (".xlsx", ".xlsm")
     columns = list(COLUMN_NAMES) + extra
-    data: dict[str, list[object]] = {c: [] for c in columns}
-    bad: list[tuple[int, str, str]] = []
-    # Convert each distinct raw value once: registers repeat categories, units and dates.
-    cache: dict[tuple[str, object], object] = {}
-    for i, row in enumerate(table.rows):
-        for col in columns:
-            value = row.get(col)
-            if is_blank(value):
-                data[col].append(None)
-                continue
-            key = (col, value if not isinstance(value, (list, dict)) else repr(value))
-            if key not in cache:
-                try:
-                    cache[key] = convert_value(col, value, allow_serial=allow_serial)
-                except Invalid as error:
-                    cache[key] = error
-            converted = cache[key]
-            if isinstance(converted, Invalid):
-                own = OWN_KEYS.get(converted.key, converted.key)
-                bad.append((i, col, msg(own, column=col, **converted.values)))
-                data[col].append(None)
-            else:
-                data[col].append(converted)
+    data, invalid = convert_cells(table.rows, columns, convert_value, allow_serial)
+    bad = [(i, col, msg(OWN_KEYS.get(error.key, error.key), column=col, **error.values))
+           for i, col, error in invalid]
     frame = pd.DataFrame(data, columns=columns)
 
     def locate(i: int, column: str, message: str) -> Problem:

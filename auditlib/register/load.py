@@ -136,28 +136,8 @@ def load_register(path: str | Path, cluster_map=None) -> Register:
     extra = [c for c in table.columns if c not in COLUMN_BY_NAME]
     columns = list(COLUMN_NAMES) + extra
     problems: list[Problem] = list(table.problems) + misspelt
-    data: dict[str, list[object]] = {c: [] for c in columns}
-    cell_problems: list[tuple[int, str, str]] = []
-    # Convert each distinct raw value once: registers repeat categories and dates.
-    cache: dict[tuple[str, object], object] = {}
-    for i, row in enumerate(table.rows):
-        for col in columns:
-            value = row.get(col)
-            if is_blank(value):
-                data[col].append(None)
-                continue
-            key = (col, value if not isinstance(value, (list, dict)) else repr(value))
-            if key not in cache:
-                try:
-                    cache[key] = convert_value(col, value, allow_serial=allow_serial)
-                except Invalid as error:
-                    cache[key] = error
-            converted = cache[key]
-            if isinstance(converted, Invalid):
-                cell_problems.append((i, col, invalid_message(col, converted)))
-                data[col].append(None)
-            else:
-                data[col].append(converted)
+    data, invalid = convert_cells(table.rows, columns, convert_value, allow_serial)
+    cell_problems = [(i, col, invalid_message(col, error)) for i, col, error in invalid]
 
     frame = pd.DataFrame(data, columns=columns)
     frame, filled = _fill_clusters(frame, cluster_map)
@@ -185,6 +165,38 @@ def _fill_clusters(frame: pd.DataFrame, cluster_map) -> tuple[pd.DataFrame, tupl
     frame = frame.copy()
     frame.loc[found.index, "klynge"] = found
     return frame, (len(found), Path(cluster_map.source).name if len(found) else "")
+
+
+def convert_cells(rows: list[dict], columns: list[str], convert, allow_serial: bool
+                  ) -> tuple[dict[str, list[object]], list[tuple[int, str, Invalid]]]:
+    """Every cell converted to its canonical form, column by column (None for blanks and for
+    values that cannot be converted), and the (row index, column, Invalid) of the latter.
+
+    Each distinct raw value is converted once: registers repeat categories, units and dates.
+    ``convert(column, value, allow_serial=...)`` raises Invalid for a value it refuses.
+    """
+    data: dict[str, list[object]] = {c: [] for c in columns}
+    invalid: list[tuple[int, str, Invalid]] = []
+    cache: dict[tuple[str, object], object] = {}
+    for i, row in enumerate(rows):
+        for col in columns:
+            value = row.get(col)
+            if is_blank(value):
+                data[col].append(None)
+                continue
+            key = (col, value if not isinstance(value, (list, dict)) else repr(value))
+            if key not in cache:
+                try:
+                    cache[key] = convert(col, value, allow_serial=allow_serial)
+                except Invalid as error:
+                    cache[key] = error
+            converted = cache[key]
+            if isinstance(converted, Invalid):
+                invalid.append((i, col, converted))
+                data[col].append(None)
+            else:
+                data[col].append(converted)
+    return data, invalid
 
 
 # An extra column this close to a contract name is taken for a typo of it (difflib's ratio:
