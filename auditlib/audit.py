@@ -91,13 +91,7 @@ def _records(frame: pd.DataFrame, columns: list[str] | None = None) -> list[dict
     """The rows as dicts with None for missing values. Column-wise ``tolist`` is much
     faster than ``to_dict("records")`` on pandas' string and datetime arrays."""
     columns = list(frame.columns if columns is None else columns)
-    lists = []
-    for column in columns:
-        series = frame[column]
-        values = series.astype(object).tolist()
-        missing = series.isna().tolist()
-        lists.append([None if gone else value for value, gone in zip(values, missing,
-                                                                       strict=True)])
+    lists = [_column(frame, column) for column in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*lists, strict=True)]
 
 

@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from auditlib.audit import run_audit  # noqa: E402
 from auditlib.config import load_config  # noqa: E402
-from benchmarks.machine import describe_machine, load_average  # noqa: E402
 from auditlib.demo import DEMO_REGISTER, REGION_REGISTER  # noqa: E402
 from auditlib.register import load_register  # noqa: E402
 from auditlib.register.columns import FREE_TEXT_COLUMNS  # noqa: E402
+from benchmarks.machine import describe_machine, load_average  # noqa: E402
 from benchmarks.varied_register import distinct_statements, varied_register  # noqa: E402
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from auditlib.batch import run_batch  # noqa: E402
-from benchmarks.machine import describe_machine  # noqa: E402
 from auditlib.demo import REGION_REGISTER  # noqa: E402
+from benchmarks.machine import describe_machine  # noqa: E402
 
 
 def timed(jobs: int) -> float:

@@ -32,7 +32,7 @@ def load_average() -> str:
 
 
 def describe_machine() -> str:
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     return (f"{now}; {_cpu_model()}, {os.cpu_count()} kerner; {platform.system()} "
             f"{platform.release()}; Python {sys.version.split()[0]}; "
             f"load average (1, 5, 15 min): {load_average()}")

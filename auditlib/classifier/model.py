@@ -457,10 +457,9 @@ class GreyzoneModel:
         if not statements:
             return pd.DataFrame({c: pd.Series(dtype="float64" if "probability" in c else "str")
                                  for c in PREDICTION_COLUMNS})
-        # A register repeats the same statements ("Fortsat kontrol i ambulatoriet"): predict
-        # each distinct text once.
-        # Each distinct (statement, field) is prepared once, then each distinct prepared text
-        # (two fields can prepare alike) is predicted once.
+        # A register repeats the same statements ("Fortsat kontrol i ambulatoriet"): each
+        # distinct (statement, field) is prepared once, and each distinct prepared text once
+        # predicted.
         fields = fields if fields is not None else [None] * len(statements)
         pair_codes: dict[tuple[str, str | None], int] = {}
         pair_of = np.fromiter((pair_codes.setdefault(pair, len(pair_codes)) for pair in
