@@ -71,3 +71,17 @@ def label_code(value: object) -> str:
     if text in LABELS:
         return text
     return _by_title(LABEL_TITLES).get(text.casefold(), "")
+
+
+UNSETTLED_TITLE = "Uafklaret"
+
+
+def suggestion_text(label: object, second: object = "", unsettled: object = False) -> str:
+    """The tool's proposal as a person reads it: "Social indsats", or, for a statement the
+    tool could not place, "Uafklaret: Social indsats / Behandling" (never a sector)."""
+    title = LABEL_TITLES.get(str(label or ""), str(label or ""))
+    if not (unsettled is True or str(unsettled).strip().lower() in ("true", "1")):
+        return title
+    second_title = LABEL_TITLES.get(str(second or ""), "")
+    return f"{UNSETTLED_TITLE}: {title} / {second_title}" if second_title else \
+        f"{UNSETTLED_TITLE}: {title}"

@@ -24,13 +24,12 @@ from auditlib.criteria.info import CriterionInfo, criteria_info
 from auditlib.formats import fmt_percent
 from auditlib.register.columns import GREYZONE_FIELDS
 from auditlib.rundir import Run, fulfilment, read_plans, read_run, read_verdicts
-from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULTS
+from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULTS, suggestion_text
 
 EXAMPLE_FIELDS = ("funktionsevne", "genoptraeningsbehov", "maal")
 GREYZONE_COLUMNS = ["final_label", "klynge", "plan_id", "field", "statement_no", "statement",
                     "tool_label", "second_label", "unsettled", "suggestion", "probability",
                     "forum_label", "decided_by", "decision_reason"]
-UNSETTLED_TITLE = "Uafklaret"
 EXAMPLE_COLUMNS = ["eksempel", "klynge", "niveau", *EXAMPLE_FIELDS, "hvad_fungerer"]
 TOP_PLANS = 10  # the HTML lists this many plans; the workbook lists them all
 # plan_table: klynge, plan_id, formelle_mangler, kvalitetsmangler, mangler, then one
@@ -256,16 +255,6 @@ def greyzone_table(statements: pd.DataFrame) -> pd.DataFrame:
                            for r in table.itertuples(index=False)]
     return table[GREYZONE_COLUMNS].reset_index(drop=True)
 
-
-def suggestion_text(label: str, second: object, unsettled: bool) -> str:
-    """The tool's proposal as the forum reads it: "Social indsats", or "Uafklaret: Social
-    indsats / Behandling" for a statement the tool could not place."""
-    title = LABEL_TITLES.get(label, str(label or ""))
-    if not unsettled:
-        return title
-    second_title = LABEL_TITLES.get(str(second or ""), "")
-    return f"{UNSETTLED_TITLE}: {title} / {second_title}" if second_title else \
-        f"{UNSETTLED_TITLE}: {title}"
 
 
 def _empty_greyzone() -> pd.DataFrame:

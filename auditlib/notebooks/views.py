@@ -13,7 +13,7 @@ import pandas as pd
 
 from auditlib.messages import msg
 from auditlib.resources import reference_dir
-from auditlib.vocabulary import SHARE_COLOURS, share_level
+from auditlib.vocabulary import SHARE_COLOURS, share_level, suggestion_text
 
 # -- paths and defaults ---------------------------------------------------------------
 
@@ -182,6 +182,9 @@ def greyzone_table(run) -> pd.DataFrame:
     run = run if isinstance(run, Run) else read_run(run)
     statements = run.final_statements()
     grey = statements["greyzone"].astype(bool) | statements["decided_by"].eq("forum")
+    statements = statements.assign(tool_label=[
+        suggestion_text(r.tool_label, r.second_label, r.unsettled)
+        for r in statements.itertuples(index=False)])
     columns = ["plan_id", "field", "statement_no", "statement", "tool_label", "probability",
                "explanation", "forum_label", "decision_reason"]
     table = statements.loc[grey, [c for c in columns if c in statements.columns]]

@@ -34,7 +34,7 @@ from auditlib.review.export import (
     subject,
 )
 from auditlib.rundir import DECISIONS_FILE, Run, read_run, read_verdicts
-from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES
+from auditlib.vocabulary import LABEL_TITLES, RESULT_TITLES, suggestion_text
 
 TEMPLATE = "agenda.html.j2"
 SUMMARY_FIELDS: tuple[tuple[str, str], ...] = (("niveau", "niveau"), ("kontakttype", "kontakt"),
@@ -140,7 +140,8 @@ def plan_pages(run: Run) -> list[PlanPage]:
             page.grey.append(GreyStatement(
                 subject=FIELD_TITLES.get(r.field, r.field) if number is None
                 else subject(r.field, number), text=str(r.statement),
-                suggestion=LABEL_TITLES.get(r.label, r.label), certainty=_certainty(r.probability),
+                suggestion=suggestion_text(r.label, getattr(r, "second_label", ""),
+                                           getattr(r, "unsettled", False)), certainty=_certainty(r.probability),
                 decision=LABEL_TITLES.get(decision, decision)))
         answered = answers.get(plan_id, {})
         page.verdicts = [Verdict(key, _question(title, allowed), tuple(allowed or ()),

@@ -48,7 +48,7 @@ from auditlib.rundir import (
     read_plans,
     read_run,
 )
-from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, RESULTS
+from auditlib.vocabulary import LABEL_TITLES, LABELS, RESULT_TITLES, RESULTS, suggestion_text
 
 # -- the workbook's contract with the importer ------------------------------------------
 MARKER_SHEET = "_auditlib"
@@ -494,7 +494,7 @@ def _plans_sheet(wb: Workbook, run: Run) -> None:
         for r in plan_grey.itertuples(index=False):
             number_ = int(r.statement_no) if pd.notna(r.statement_no) else 0
             line(f"Gråzone: {subject(r.field, number_)}", r.statement,
-                 f"Forslag: {LABEL_TITLES.get(r.label, r.label)}; "
+                 f"Forslag: {suggestion_text(r.label, getattr(r, 'second_label', ''), getattr(r, 'unsettled', False))}; "
                  f"{_uncertainty(r.probability, bool(r.greyzone))}")
         row += 1
         put(ws, row, 2, "Forummets drøftelse").font = section_font
