@@ -55,7 +55,8 @@ _SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
 # "… 8 uger.Derefter …": a missing space after a full stop between two words.
 _MISSING_SPACE = re.compile(r"(?<=[a-zæøå]{3})\.(?=[A-ZÆØÅ][a-zæøå]{2})")
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_WHITESPACE = re.compile(r"\s+")
+_NUMBER_LIKE = re.compile(r"[\d.,/-]+")
+_SENTENCE_PUNCTUATION = frozenset(".!?…")
 
 # Text that says nothing (criteria.md: placeholders), compared in lower case without
 # punctuation at the ends.
@@ -70,7 +71,7 @@ PLACEHOLDERS = frozenset({
 
 def is_placeholder(text: str) -> bool:
     """True for text that carries no content: placeholders, punctuation, no letters."""
-    core = _WHITESPACE.sub(" ", str(text)).strip().lower()
+    core = " ".join(str(text).split()).lower()
     stripped = core.strip(" .,:;!?-–—*•()[]\"'")
     if stripped in PLACEHOLDERS or core in PLACEHOLDERS:
         return True
@@ -78,7 +79,8 @@ def is_placeholder(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    # str.split and the regex \s agree on what whitespace is (both Py_UNICODE_ISSPACE).
+    return " ".join(text.split())
 
 
 def _ends_sentence(before: str, punct: str, following: str) -> bool:
@@ -95,7 +97,7 @@ def _ends_sentence(before: str, punct: str, following: str) -> bool:
         return False
     if bare in MAY_BE_FINAL:
         return starts_upper
-    if bare.isdigit() or re.fullmatch(r"[\d.,/-]+", bare):
+    if bare.isdigit() or _NUMBER_LIKE.fullmatch(bare):
         # "3. uge", "d. 3. marts", "§ 85 stk. 2. pkt": an ordinal unless a capital follows.
         return starts_upper and following != "§"
     if len(bare) == 1 and bare.isalpha():
@@ -123,7 +125,9 @@ def _split_sentences(line: str) -> list[str]:
 
 
 def _strip_marker(line: str) -> str:
-    return _ITEM_MARKER.sub("", line, count=1)
+    # The marker pattern is anchored at the start and never matches empty.
+    marker = _ITEM_MARKER.match(line)
+    return line[marker.end():] if marker else line
 
 
 def split_statements(text: object) -> list[str]:
@@ -141,6 +145,7 @@ def split_column(values: Iterable[object]) -> list[tuple[str, ...]]:
     """``split_statements`` of every value of a column, in one pass: each distinct text
     is split once (registers repeat standard phrases), blanks give no statements."""
     done: dict[str, tuple[str, ...]] = {}
+    pieces_cache = _Pieces()
     result: list[tuple[str, ...]] = []
     for value in values:
         if value is None or (not isinstance(value, str) and pd.isna(value)):
@@ -149,7 +154,7 @@ def split_column(values: Iterable[object]) -> list[tuple[str, ...]]:
         text = str(value)
         pieces = done.get(text)
         if pieces is None:
-            pieces = done[text] = _split(text)
+            pieces = done[text] = _split(text, pieces_cache)
         result.append(pieces)
     return result
 
@@ -157,19 +162,54 @@ def split_column(values: Iterable[object]) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=1 << 16)
 def _split_cached(text: str) -> tuple[str, ...]:
     # Registers repeat standard phrases; each distinct text is split once.
-    return _split(text)
+    return _split(text, _Pieces())
 
 
-def _split(text: str) -> tuple[str, ...]:
+class _Pieces:
+    """What one batch of texts has already split: lines, and sentences as found.
+
+    Texts that differ share lines and sentences (plans are written from the same
+    phrases), so each distinct line is split, and each distinct sentence cleaned and
+    tested for a placeholder, once per batch."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, tuple[str, ...]] = {}
+        self.sentences: dict[str, str] = {}  # sentence -> statement ("" when dropped)
+
+    def line(self, raw_line: str) -> tuple[str, ...]:
+        found = self.lines.get(raw_line)
+        if found is None:
+            found = self.lines[raw_line] = self._split_line(raw_line)
+        return found
+
+    def _split_line(self, raw_line: str) -> tuple[str, ...]:
+        statements: list[str] = []
+        sentences = self.sentences
+        for item in _INLINE_BULLET.split(f" {raw_line} "):
+            item = _strip_marker(_clean(item))
+            if "." in item:
+                item = _MISSING_SPACE.sub(". ", item)
+            if _SENTENCE_PUNCTUATION.isdisjoint(item):
+                pieces = [item]
+            else:
+                pieces = _split_sentences(item)
+            for sentence in pieces:
+                statement = sentences.get(sentence)
+                if statement is None:
+                    statement = _clean(_strip_marker(sentence))
+                    if statement and is_placeholder(statement):
+                        statement = ""
+                    sentences[sentence] = statement
+                if statement:
+                    statements.append(statement)
+        return tuple(statements)
+
+
+def _split(text: str, pieces: _Pieces) -> tuple[str, ...]:
     text = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     statements: list[str] = []
     for raw_line in text.split("\n"):
-        for item in _INLINE_BULLET.split(f" {raw_line} "):
-            item = _MISSING_SPACE.sub(". ", _strip_marker(_clean(item)))
-            for sentence in _split_sentences(item):
-                sentence = _clean(_strip_marker(sentence))
-                if sentence and not is_placeholder(sentence):
-                    statements.append(sentence)
+        statements.extend(pieces.line(raw_line))
     return tuple(statements)
 
 
