@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from auditlib.classifier.text import fold_token
+from auditlib.needles import NeedleIndex
 
 MARKER_PREFIX = "lex_"
 _SEL = r"(?:sel|serviceloven?s?)\s*"
@@ -113,7 +114,10 @@ DISPLAY: dict[str, str] = {entry.feature: entry.display for entry in LEXICON}
 
 def lexicon_markers(statement: str) -> list[str]:
     """The marker tokens of the entries whose pattern occurs in ``statement``."""
-    return _MATCHER.markers(statement)
+    folded_tokens, candidates = _NEEDLES.folded_candidates(str(statement))
+    text = " ".join(folded_tokens)  # fold_text(statement), from the tokens already folded
+    return [_COMPILED[number][0].feature for number in sorted(candidates)
+            if _COMPILED[number][1].search(text)]
 
 
 def field_marker(field: str | None) -> str:
@@ -121,57 +125,16 @@ def field_marker(field: str | None) -> str:
     return f"felt_{field}" if field else ""
 
 
-class _LexiconMatcher:
-    """``lexicon_markers`` for a register's worth of statements.
-
-    The rule is the entry list's: an entry's marker is set when one of its needles occurs
-    in the folded text (or it has none) and its pattern matches there. The mechanism
-    tokenises once: a needle without spaces lies inside one whitespace-free token of the
-    folded text, so each distinct token as written is folded and searched for needles
-    once (plans repeat their words), and a statement's candidates are the union over its
-    tokens. Only the candidates' patterns run, in the entry order. Needles with spaces are
-    looked up in the whole folded text.
-    """
-
-    def __init__(self, compiled: tuple[tuple[LexiconEntry, re.Pattern[str]], ...]):
-        self.compiled = compiled
-        self.always = tuple(i for i, (entry, _) in enumerate(compiled) if not entry.needles)
-        self.by_needle: dict[str, set[int]] = {}
-        for i, (entry, _) in enumerate(compiled):
-            for needle in entry.needles:
-                self.by_needle.setdefault(needle, set()).add(i)
-        self.word_needles = tuple(n for n in self.by_needle if not any(ch.isspace() for ch in n))
-        self.text_needles = tuple(n for n in self.by_needle if n not in self.word_needles)
-        # Per token as written: its folded form and the entries its needles point to.
-        self.tokens: dict[str, tuple[str, frozenset[int]]] = {}
-
-    def _token(self, written: str) -> tuple[str, frozenset[int]]:
-        if len(self.tokens) >= _MAX_TOKENS:
-            self.tokens.clear()
-        folded = fold_token(written)
-        entries: set[int] = set()
-        for needle in self.word_needles:
-            if needle in folded:
-                entries |= self.by_needle[needle]
-        known = self.tokens[written] = (folded, frozenset(entries))
-        return known
-
-    def markers(self, statement: str) -> list[str]:
-        tokens = self.tokens
-        folded_tokens: list[str] = []
-        candidates: set[int] = set(self.always)
-        for written in str(statement).split():
-            folded, entries = tokens.get(written) or self._token(written)
-            if folded:
-                folded_tokens.append(folded)
-                candidates |= entries
-        text = " ".join(folded_tokens)  # == fold_text(statement)
-        for needle in self.text_needles:
-            if needle in text:
-                candidates |= self.by_needle[needle]
-        compiled = self.compiled
-        return [compiled[i][0].feature for i in sorted(candidates) if compiled[i][1].search(text)]
+def _needle_index(compiled: tuple[tuple[LexiconEntry, re.Pattern[str]], ...]) -> NeedleIndex:
+    """The entries by needle. An entry is tried when one of its needles occurs in the
+    folded text (or it has none), as the needles' comment says; ``NeedleIndex`` finds
+    them after one tokenisation instead of testing every needle of every entry."""
+    needles: dict[str, set[int]] = {}
+    for number, (entry, _) in enumerate(compiled):
+        for needle in entry.needles:
+            needles.setdefault(needle, set()).add(number)
+    always = [number for number, (entry, _) in enumerate(compiled) if not entry.needles]
+    return NeedleIndex(needles, fold_token, always)
 
 
-_MAX_TOKENS = 1 << 20  # distinct tokens kept; a register's vocabulary is far smaller
-_MATCHER = _LexiconMatcher(_COMPILED)
+_NEEDLES = _needle_index(_COMPILED)

@@ -86,7 +86,12 @@ class Plan:
 def is_stated(text: str, min_words: int = 3) -> bool:
     if not text or is_placeholder(text):
         return False
-    return len(_WORD.findall(text)) >= min_words
+    if min_words <= 0:
+        return True
+    for count, _ in enumerate(_WORD.finditer(text), start=1):
+        if count >= min_words:  # enough words: the rest need not be counted
+            return True
+    return False
 
 
 @dataclass(frozen=True)

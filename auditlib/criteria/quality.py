@@ -21,6 +21,7 @@ from auditlib.criteria.base import (
     criterion,
 )
 from auditlib.criteria.function_loss import DOMAIN_TITLES, LossTerm, function_loss_terms
+from auditlib.needles import StartIndex, matches
 from auditlib.text import fold_text
 
 _LETTERS = {"æ": "(?:æ|ae)", "ø": "(?:ø|oe)", "å": "(?:å|aa)"}
@@ -31,30 +32,77 @@ def _danish(word: str) -> str:
     return "".join(_LETTERS.get(ch) or re.escape(ch) for ch in word.lower())
 
 
-def _pattern(words: list[str]) -> re.Pattern[str]:
+_FOLD_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+# Text of these characters matches a case-insensitive pattern exactly when its lower case
+# does, one character for one: ASCII, the Latin-1 letters (æøå, "é") and characters
+# without case ("§", "–", "•"). Others ("ſ", the Kelvin sign, "İ", Greek sigma) have case
+# rules of their own in ``re`` or in ``str.lower``; a text holding one is searched whole.
+_PLAIN_CASE = re.compile(r"[\x00-\x7f\xc0-\xd6\xd8-\xf6\xf8-\xff]*")
+
+
+def _plain_case(text: str) -> bool:
+    return _PLAIN_CASE.fullmatch(text) is not None or all(map(_plain_char, set(text)))
+
+
+@lru_cache(maxsize=4096)
+def _plain_char(char: str) -> bool:
+    return ("\xc0" <= char <= "\xff" and char not in "×÷") or (
+        char.lower() == char == char.upper() and char.casefold() == char)
+
+
+def _fold_danish(text: str) -> str:
+    return text.lower().translate(_FOLD_DANISH)
+
+
+class WordPattern:
+    """Words and phrases as one regular expression (``regex``) and, per phrase, its first
+    word folded: a match of the phrase begins with that word, so ``found`` tries the
+    expression only where one of them begins in the text (``auditlib.needles``), which
+    finds what a search of the whole text finds."""
+
+    def __init__(self, parts: list[str], leads: list[str]):
+        self.regex = re.compile(r"\b(?:" + "|".join(parts) + ")", re.UNICODE | re.IGNORECASE)
+        self.starts = StartIndex(leads, _fold_danish) if all(leads) else None
+        self._found: dict[str, tuple[str, ...]] = {}
+
+    def found(self, text: str) -> tuple[str, ...]:
+        """The distinct matches (as written in the plan, lower case) in reading order."""
+        # Registers repeat standard phrases ("se journal", a unit's usual wording): each
+        # distinct text is searched once.
+        known = self._found.get(text)
+        if known is not None:
+            return known
+        if len(self._found) >= _MAX_CACHED:
+            self._found.clear()
+        if self.starts is not None and _plain_case(text):
+            hits = matches(self.regex, text, self.starts.places(text))
+        else:  # case rules of their own: the whole text is searched
+            hits = self.regex.finditer(text)
+        seen: dict[str, None] = {}
+        for match in hits:
+            seen.setdefault(" ".join(match.group(0).lower().split()), None)
+        known = self._found[text] = tuple(seen)
+        return known
+
+
+_MAX_CACHED = 1 << 16
+
+
+def _pattern(words: list[str]) -> WordPattern:
     """Words and phrases at word boundaries, any case, with or without æøå; ``*`` after a
     word allows an ending ("indkøb*" also finds "indkøbene"), otherwise the word ends there."""
-    parts = []
+    parts, leads = [], []
     for phrase in words:
         tokens = [_danish(token.rstrip("*")) + (r"\w*" if token.endswith("*") else "")
                   for token in phrase.split()]
         parts.append(r"\s+".join(tokens) + ("" if phrase.endswith("*") else r"\b"))
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.UNICODE | re.IGNORECASE)
+        leads.append(_fold_danish(phrase.split()[0].rstrip("*")) if phrase.split() else "")
+    return WordPattern(parts, leads)
 
 
-def _found(pattern: re.Pattern[str], text: str) -> list[str]:
+def _found(pattern: WordPattern, text: str) -> list[str]:
     """The distinct matches (as written in the plan, lower case) in reading order."""
-    return list(_found_cached(pattern, text))
-
-
-@lru_cache(maxsize=1 << 16)
-def _found_cached(pattern: re.Pattern[str], text: str) -> tuple[str, ...]:
-    # Registers repeat standard phrases ("se journal", a unit's usual wording): each
-    # distinct text is searched once.
-    seen: dict[str, None] = {}
-    for match in pattern.finditer(text):
-        seen.setdefault(" ".join(match.group(0).lower().split()), None)
-    return tuple(seen)
+    return list(pattern.found(text))
 
 
 def _quote(words: list[str], limit: int = 5) -> str:
@@ -144,8 +192,14 @@ VAGUE_ONLY = ("en aktivitet, borgeren kan ses gøre, sammen med en hyppighed, "
 
 
 def _measures(text: str) -> list[str]:
-    return list(dict.fromkeys(" ".join(m.group(0).lower().split())
-                              for m in MEASURE.finditer(text)))
+    return list(_measures_cached(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _measures_cached(text: str) -> tuple[str, ...]:
+    # A register's goals repeat ("2 gange om ugen"): each distinct statement is read once.
+    return tuple(dict.fromkeys(" ".join(m.group(0).lower().split())
+                               for m in MEASURE.finditer(text)))
 
 
 @criterion("Q02", "Konkrete og målbare mål", "kvalitet", KVALITET,
@@ -192,27 +246,46 @@ def _danish_pattern(pattern: str) -> str:
     return "".join(_LETTERS.get(ch) or ch for ch in pattern)
 
 
+class _DomainKeywords:
+    """The keyword patterns, domain by domain in catalogue order, each with its point and
+    its first word folded: every match begins with that word, so a pattern is tried only
+    where the word begins in the text (``auditlib.needles``)."""
+
+    def __init__(self, terms: tuple[LossTerm, ...]):
+        by_domain: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
+        for term in terms:
+            pattern = re.compile(r"\b" + _keyword_regex(term.keyword),
+                                 re.IGNORECASE | re.UNICODE)
+            first = _fold_danish(term.keyword.split()[0]) if term.keyword.split() else ""
+            by_domain.setdefault(term.domain, []).append((term.point, pattern, first))
+        self.patterns = [(domain, point, pattern) for domain, found in by_domain.items()
+                         for point, pattern, _ in found]
+        leads = [first for found in by_domain.values() for _, _, first in found]
+        self.starts = StartIndex(leads, _fold_danish) if all(leads) else None
+
+    def scan(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        if not text:
+            return ()
+        if self.starts is not None and _plain_case(text):
+            places = self.starts.starts(text)
+            found = ((number, matches(self.patterns[number][2], text, places[number]))
+                     for number in sorted(places))
+        else:  # case rules of their own: every pattern searches the whole text
+            found = ((number, pattern.finditer(text))
+                     for number, (_, _, pattern) in enumerate(self.patterns))
+        named: dict[str, dict[str, None]] = {}
+        for number, hits in found:
+            domain, point, _ = self.patterns[number]
+            for match in hits:
+                named.setdefault(domain, {}).setdefault(
+                    f"{' '.join(match.group(0).lower().split())} ({point})")
+        return tuple((DOMAIN_TITLES.get(domain, domain), tuple(words))
+                     for domain, words in named.items())
+
+
 @lru_cache(maxsize=8)
-def _domain_patterns(terms: tuple[LossTerm, ...]
-                     ) -> dict[str, list[tuple[str, re.Pattern[str], str]]]:
-    """Per domain: (point, pattern, the keyword's first word folded). A match of the pattern
-    contains that word, so a text whose folded form lacks it needs no regex search."""
-    by_domain: dict[str, list[tuple[str, re.Pattern[str], str]]] = {}
-    for term in terms:
-        pattern = re.compile(r"\b" + _keyword_regex(term.keyword), re.IGNORECASE | re.UNICODE)
-        first = _fold_danish(term.keyword.split()[0]) if term.keyword.split() else ""
-        by_domain.setdefault(term.domain, []).append((term.point, pattern, first))
-    return by_domain
-
-
-_FOLD_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
-# Text of these characters matches a case-insensitive pattern exactly when its lower case
-# does; other characters ("ſ", the Kelvin sign) have case rules of their own in ``re``.
-_PLAIN_CASE = re.compile(r"[\x00-\x7fæøåÆØÅ]*")
-
-
-def _fold_danish(text: str) -> str:
-    return text.lower().translate(_FOLD_DANISH)
+def _domain_patterns(terms: tuple[LossTerm, ...]) -> _DomainKeywords:
+    return _DomainKeywords(terms)
 
 
 def domains_named(text: str) -> dict[str, list[str]]:
@@ -228,30 +301,12 @@ def domains_named(text: str) -> dict[str, list[str]]:
         _NAMED_FOR[:] = [terms, _domain_patterns(terms)]
     named = _NAMED.get(text)
     if named is None:
-        named = _NAMED[text] = _domains_scan(text, _NAMED_FOR[1])
+        named = _NAMED[text] = _NAMED_FOR[1].scan(text)
     return {domain: list(words) for domain, words in named}
 
 
 _NAMED: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}  # by text
 _NAMED_FOR: list = [None, None]  # the keyword list _NAMED is for, and its patterns
-
-
-def _domains_scan(text: str, by_domain: dict[str, list[tuple[str, re.Pattern[str], str]]]
-                  ) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    named: dict[str, list[str]] = {}
-    if not text:
-        return ()
-    folded = _fold_danish(text) if _PLAIN_CASE.fullmatch(text) else None
-    for domain, patterns in by_domain.items():
-        words: dict[str, None] = {}
-        for point, pattern, first in patterns:
-            if folded is not None and first not in folded:
-                continue
-            for match in pattern.finditer(text):
-                words.setdefault(f"{' '.join(match.group(0).lower().split())} ({point})")
-        if words:
-            named[DOMAIN_TITLES.get(domain, domain)] = list(words)
-    return tuple((domain, tuple(words)) for domain, words in named.items())
 
 
 def _describe(named: dict[str, list[str]]) -> str:
