@@ -49,14 +49,16 @@ _ITEM_MARKER = re.compile(
 # A bullet inside a line ("… • …") starts a new item too; hyphens inside a line do not
 # ("3-4 gange", "kalender-app", "– men kun om formiddagen").
 _INLINE_BULLET = re.compile(r"\s[•▪●◦]\s")
+_BULLET = re.compile(r"[•▪●◦]")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets,
 # whitespace, then the next character.
 _SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)(?=(\S))")
 # "… 8 uger.Derefter …": a missing space after a full stop between two words.
-_MISSING_SPACE = re.compile(r"(?<=[a-zæøå]{3})\.(?=[A-ZÆØÅ][a-zæøå]{2})")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# (The dot comes first so that a search jumps from dot to dot; the look-behind then
+# checks the three letters before it.)
+_MISSING_SPACE = re.compile(r"\.(?<=[a-zæøå]{3}\.)(?=[A-ZÆØÅ][a-zæøå]{2})")
 _NUMBER_LIKE = re.compile(r"[\d.,/-]+")
-_SENTENCE_PUNCTUATION = frozenset(".!?…")
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…]")
 
 # Text that says nothing (criteria.md: placeholders), compared in lower case without
 # punctuation at the ends.
@@ -87,10 +89,16 @@ def _ends_sentence(before: str, punct: str, following: str) -> bool:
     """Decide whether ``punct`` after the text ``before`` closes a sentence."""
     if "!" in punct or "?" in punct or "…" in punct or len(punct) > 1:
         return True
-    match = _WORD_BEFORE.search(before)
-    if match is None:
+    last = _last_word(before)
+    if last is None:
         return False
-    word = match.group(1).lstrip("(\"'«“").lower()
+    return _ends_after(last, punct, following)
+
+
+@lru_cache(maxsize=1 << 16)
+def _ends_after(last: str, punct: str, following: str) -> bool:
+    # Only the last word and the next character decide, and plans repeat their words.
+    word = last.lstrip("(\"'«“").lower()
     bare = word.rstrip(".")
     starts_upper = following.isupper() or following.isdigit() or following in "\"'“«(§"
     if bare in NEVER_FINAL or word.startswith("§"):
@@ -109,6 +117,16 @@ def _ends_sentence(before: str, punct: str, following: str) -> bool:
         # short word may be an abbreviation we do not know ("sygepl. kommer").
         return len(bare) >= 4
     return True
+
+
+def _last_word(before: str) -> str | None:
+    """What ``(\\S+)$`` finds in ``before``: the run of non-space characters at its end
+    (``$`` also matches before a final line break), without scanning from the start."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    if not before or before[-1].isspace():
+        return None
+    return before.rsplit(None, 1)[-1]
 
 
 def _split_sentences(line: str) -> list[str]:
@@ -185,11 +203,12 @@ class _Pieces:
     def _split_line(self, raw_line: str) -> tuple[str, ...]:
         statements: list[str] = []
         sentences = self.sentences
-        for item in _INLINE_BULLET.split(f" {raw_line} "):
+        items = (_INLINE_BULLET.split(f" {raw_line} ") if _BULLET.search(raw_line)
+                 else (raw_line,))
+        for item in items:
             item = _strip_marker(_clean(item))
-            if "." in item:
-                item = _MISSING_SPACE.sub(". ", item)
-            if _SENTENCE_PUNCTUATION.isdisjoint(item):
+            item = _MISSING_SPACE.sub(". ", item)
+            if not _SENTENCE_PUNCTUATION.search(item):
                 pieces = [item]
             else:
                 pieces = _split_sentences(item)
