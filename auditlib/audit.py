@@ -161,9 +161,13 @@ def run_audit(register: str | Path | Register, config=None, *, cluster: str | No
     for plan_id, field_name, number, text, label, probability, greyzone, explanation in zip(
             *(statements[column].tolist() for column in STATEMENT_FILE_COLUMNS[:8]),
             strict=True):
-        by_plan.setdefault(plan_id, []).append(
-            Statement(field_name, int(number), text, label, float(probability),
-                      bool(greyzone), explanation))
+        statement = Statement(field_name, int(number), text, label, float(probability),
+                              bool(greyzone), explanation)
+        plan_statements = by_plan.get(plan_id)
+        if plan_statements is None:
+            by_plan[plan_id] = [statement]
+        else:
+            plan_statements.append(statement)
     for flag in ("greyzone", "unsettled"):
         statements[flag] = statements[flag].astype(bool).map({True: "true", False: "false"})
 
