@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from auditlib import __version__
@@ -119,14 +120,28 @@ def classify_plans(frame: pd.DataFrame, model=None, margin: float = 0.15) -> pd.
                 fields.append(field_name)
                 numbers.append(number)
                 texts.append(text)
-    items = pd.DataFrame({"plan_id": plan_ids, "field": fields, "statement_no": numbers,
-                          "statement": texts})
-    if items.empty:
+    if not texts:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in STATEMENT_FILE_COLUMNS})
-    classified = classify_statements(items, model=model, margin=margin)
-    for column in ("probability", "second_probability"):
-        classified[column] = classified[column].astype(float).round(3)
-    return classified[STATEMENT_FILE_COLUMNS]
+    # A statement's classification depends on its text and field only: each distinct
+    # pair is classified once, and the rows take theirs by index.
+    pairs: dict[tuple[str, str], int] = {}
+    codes = np.fromiter((pairs.setdefault(pair, len(pairs))
+                         for pair in zip(texts, fields, strict=True)),
+                        dtype=np.int64, count=len(texts))
+    distinct = pd.DataFrame({"field": [f for _, f in pairs], "statement": [t for t, _ in pairs]})
+    classified = classify_statements(distinct, model=model, margin=margin)
+    columns = {"plan_id": plan_ids, "field": fields, "statement_no": numbers,
+               "statement": texts}
+    for column in STATEMENT_FILE_COLUMNS:
+        if column not in columns:
+            values = classified[column].to_numpy()
+            if column in ("probability", "second_probability"):
+                values = values.astype(float).round(3)
+            columns[column] = values[codes]
+    table = pd.DataFrame(columns)
+    for column in ("plan_id", "field", "statement", "label", "second_label", "explanation"):
+        table[column] = table[column].astype("str")
+    return table[STATEMENT_FILE_COLUMNS]
 
 
 def run_audit(register: str | Path | Register, config=None, *, cluster: str | None = None,

@@ -118,33 +118,40 @@ class StartIndex:
         known = self._tokens[written] = (tuple(found), union)
         return known
 
+    def _found(self, text: str) -> list[tuple[int, tuple]]:
+        """(position, cached reading) of the tokens of ``text`` where a pattern may start."""
+        tokens = text.split()
+        cache = self._tokens
+        known = [cache.get(written) or self._token(written) for written in tokens]
+        hits = [number for number, reading in enumerate(known) if reading[1]]
+        found = []
+        cursor = 0
+        at = 0
+        for number in hits:
+            # A token's place: the first occurrence of it after the previous token (only
+            # whitespace lies between two tokens, and a token holds none).
+            while at < number:
+                cursor = text.find(tokens[at], cursor) + len(tokens[at])
+                at += 1
+            cursor = text.find(tokens[number], cursor)
+            found.append((cursor, known[number]))
+            cursor += len(tokens[number])
+            at = number + 1
+        return found
+
     def starts(self, text: str) -> dict[int, list[int]]:
         """Per pattern number, the positions in ``text`` where a match of it may start."""
-        tokens = self._tokens
         places: dict[int, list[int]] = {}
-        for token in _TOKEN.finditer(text):
-            written = token.group()
-            known = tokens.get(written) or self._token(written)
-            if known[1]:
-                base = token.start()
-                for number, offsets in known[0]:
-                    into = places.setdefault(number, [])
-                    for offset in offsets:
-                        into.append(base + offset)
+        for base, (by_pattern, _) in self._found(text):
+            for number, offsets in by_pattern:
+                into = places.setdefault(number, [])
+                for offset in offsets:
+                    into.append(base + offset)
         return places
 
     def places(self, text: str) -> list[int]:
         """The positions in ``text`` where a match of any of the patterns may start."""
-        tokens = self._tokens
-        places: list[int] = []
-        for token in _TOKEN.finditer(text):
-            written = token.group()
-            union = (tokens.get(written) or self._token(written))[1]
-            if union:
-                base = token.start()
-                for offset in union:
-                    places.append(base + offset)
-        return places
+        return [base + offset for base, (_, union) in self._found(text) for offset in union]
 
 
 def matches(regex: re.Pattern[str], text: str, places: Iterable[int]) -> list[re.Match[str]]:

@@ -147,36 +147,36 @@ def run_criteria(criteria: list[Criterion], records: list[Mapping[str, Any]],
                  ) -> list[tuple[str, str, str, str]]:
     """``(plan_id, criterion_id, result, note)`` for every plan and criterion, plan by plan.
 
-    Each criterion runs over the whole register at once. One that declares the columns it
-    ``reads`` runs once per distinct combination of their values, on a plan holding only
-    those columns: its outcome depends on nothing else by construction, and a register
-    repeats "ja", "nej" and levels in every row.
+    A criterion that declares the columns it ``reads`` runs once per distinct combination
+    of their values, on a plan holding only those columns: its outcome depends on nothing
+    else by construction, and a register repeats "ja", "nej" and levels in every row.
+    Plan by plan, because the criteria of one plan share its texts' cached readings
+    (Q03 and Q06 read the same genoptraeningsbehov, K04 and Q01 the same funktionsevne).
     """
-    plans: list[Plan] | None = None
     columns: dict[str, list[Any]] = {}
-    outcomes: list[list[Outcome]] = []
+    keys: list[Any] = []  # per criterion: its key per plan (an iterator), or None
     for criterion in criteria:
         if criterion.reads is None:
-            if plans is None:
-                plans = [Plan(values, statements.get(values["plan_id"], []), settings)
-                         for values in records]
-            outcomes.append([criterion.run(plan) for plan in plans])
+            keys.append(None)
             continue
         for column in criterion.reads:
             if column not in columns:
                 columns[column] = [values.get(column) for values in records]
-        keys = zip(*(columns[column] for column in criterion.reads), strict=True)
-        seen: dict[tuple, Outcome] = {}
-        found: list[Outcome] = []
-        for key in keys:
-            outcome = seen.get(key)
-            if outcome is None:
-                outcome = seen[key] = criterion.run(
-                    Plan(dict(zip(criterion.reads, key, strict=True)), [], settings))
-            found.append(outcome)
-        outcomes.append(found)
-    plan_ids = [str(values.get("plan_id") or "") for values in records]
-    ids = [criterion.id for criterion in criteria]
-    return [(plan_id, criterion_id, outcome.result, outcome.note)
-            for plan_id, row in zip(plan_ids, zip(*outcomes, strict=True), strict=True)
-            for criterion_id, outcome in zip(ids, row, strict=True)] if criteria else []
+        keys.append(zip(*(columns[column] for column in criterion.reads), strict=True))
+    memo: list[dict[tuple, Outcome]] = [{} for _ in criteria]
+    steps = list(zip(criteria, keys, memo, strict=True))
+    rows: list[tuple[str, str, str, str]] = []
+    for values in records:
+        plan = Plan(values, statements.get(values["plan_id"], []), settings)
+        plan_id = plan.plan_id
+        for criterion, plan_keys, seen in steps:
+            if plan_keys is None:
+                outcome = criterion.run(plan)
+            else:
+                key = next(plan_keys)
+                outcome = seen.get(key)
+                if outcome is None:
+                    outcome = seen[key] = criterion.run(
+                        Plan(dict(zip(criterion.reads, key, strict=True)), [], settings))
+            rows.append((plan_id, criterion.id, outcome.result, outcome.note))
+    return rows

@@ -296,7 +296,7 @@ def domains_named(text: str) -> dict[str, list[str]]:
     # cache belongs to one keyword list, compared by identity: hashing 150 terms on every
     # call cost more than the scan it saved.
     terms = function_loss_terms()
-    if _NAMED_FOR[0] is not terms or len(_NAMED) > 1 << 12:
+    if _NAMED_FOR[0] is not terms or len(_NAMED) > 1 << 16:
         _NAMED.clear()
         _NAMED_FOR[:] = [terms, _domain_patterns(terms)]
     named = _NAMED.get(text)
