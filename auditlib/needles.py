@@ -35,6 +35,7 @@ class NeedleIndex:
         if any(not n for n in self.keys):  # an empty needle occurs in every text
             self.always |= self.keys[""]
         self._tokens: dict[str, tuple[str, frozenset[int]]] = {}
+        self._holding: set[str] = set()  # the tokens that hold a needle
 
     def token(self, written: str) -> tuple[str, frozenset[int]]:
         """The folded token and the keys of the needles inside it."""
@@ -43,35 +44,37 @@ class NeedleIndex:
             return known
         if len(self._tokens) >= MAX_TOKENS:
             self._tokens.clear()
+            self._holding.clear()
         folded = self.fold(written)
         keys: set[int] = set()
         for needle in self.word_needles:
             if needle in folded:
                 keys |= self.keys[needle]
         known = self._tokens[written] = (folded, frozenset(keys))
+        if keys:
+            self._holding.add(written)
         return known
 
-    def folded_candidates(self, text: str) -> tuple[list[str], set[int]]:
-        """The folded tokens of ``text`` (empty ones left out) and the candidate keys."""
-        token = self.token
-        folded_tokens: list[str] = []
+    def candidates(self, tokens: list[str]) -> set[int]:
+        """The keys of the patterns that may match the text of ``tokens`` (its
+        whitespace-free tokens as written, in order)."""
+        distinct = set(tokens)
+        for written in [w for w in distinct if w not in self._tokens]:
+            self.token(written)
         candidates = set(self.always)
-        for written in text.split():
-            folded, keys = token(written)
-            if folded:
-                folded_tokens.append(folded)
-            if keys:
-                candidates |= keys
+        for written in distinct & self._holding:
+            candidates |= self._tokens[written][1]
         if self.text_needles:
-            joined = " ".join(folded_tokens)
+            joined = self.folded(tokens)
             for needle in self.text_needles:
                 if needle in joined:
                     candidates |= self.keys[needle]
-        return folded_tokens, candidates
+        return candidates
 
-    def candidates(self, text: str) -> set[int]:
-        """The keys of the patterns that may match ``text``."""
-        return self.folded_candidates(text)[1]
+    def folded(self, tokens: list[str]) -> str:
+        """The folded text of ``tokens``: ``fold`` per token, empty ones left out."""
+        token = self.token
+        return " ".join(folded for folded in (token(w)[0] for w in tokens) if folded)
 
 
 def _has_space(text: str) -> bool:
@@ -102,10 +105,12 @@ class StartIndex:
         # Per token as written: (pattern, offsets) pairs, and all offsets together.
         self._tokens: dict[str, tuple[tuple[tuple[int, tuple[int, ...]], ...],
                                       tuple[int, ...]]] = {}
+        self._holding: set[str] = set()  # the tokens where a pattern may start
 
     def _token(self, written: str):
         if len(self._tokens) >= MAX_TOKENS:
             self._tokens.clear()
+            self._holding.clear()
         folded = self.fold(written)
         found: list[tuple[int, tuple[int, ...]]] = []
         for lead, numbers in self.by_lead.items():
@@ -116,14 +121,22 @@ class StartIndex:
                     found.extend((number, offsets) for number in numbers)
         union = tuple(sorted({offset for _, offsets in found for offset in offsets}))
         known = self._tokens[written] = (tuple(found), union)
+        if union:
+            self._holding.add(written)
         return known
 
     def _found(self, text: str) -> list[tuple[int, tuple]]:
         """(position, cached reading) of the tokens of ``text`` where a pattern may start."""
         tokens = text.split()
         cache = self._tokens
-        known = [cache.get(written) or self._token(written) for written in tokens]
-        hits = [number for number, reading in enumerate(known) if reading[1]]
+        distinct = set(tokens)
+        for written in [w for w in distinct if w not in cache]:
+            self._token(written)
+        holding = self._holding
+        if holding.isdisjoint(distinct):
+            return []
+        hits = [number for number, written in enumerate(tokens) if written in holding]
+        known = {written: cache[written] for written in distinct & holding}
         found = []
         cursor = 0
         at = 0
@@ -134,7 +147,7 @@ class StartIndex:
                 cursor = text.find(tokens[at], cursor) + len(tokens[at])
                 at += 1
             cursor = text.find(tokens[number], cursor)
-            found.append((cursor, known[number]))
+            found.append((cursor, known[tokens[number]]))
             cursor += len(tokens[number])
             at = number + 1
         return found

@@ -114,8 +114,11 @@ DISPLAY: dict[str, str] = {entry.feature: entry.display for entry in LEXICON}
 
 def lexicon_markers(statement: str) -> list[str]:
     """The marker tokens of the entries whose pattern occurs in ``statement``."""
-    folded_tokens, candidates = _NEEDLES.folded_candidates(str(statement))
-    text = " ".join(folded_tokens)  # fold_text(statement), from the tokens already folded
+    tokens = str(statement).split()
+    candidates = _NEEDLES.candidates(tokens)
+    if not candidates:
+        return []
+    text = _NEEDLES.folded(tokens)  # fold_text(statement), from the tokens already folded
     return [_COMPILED[number][0].feature for number in sorted(candidates)
             if _COMPILED[number][1].search(text)]
 
