@@ -14,7 +14,7 @@ For each:
 - ``pandas.read_csv`` of that CSV (the yardstick, best of three reads);
 - the audit's own work, criteria and classification (``run_audit`` on the loaded
   register, privacy gate off), as a ratio to ``read_csv``; target <= 30;
-- loading + validation and the privacy scan, for information;
+- loading + validation, the privacy scan and writing the run folder, for information;
 - the process's peak memory (max RSS); target < 4 GB;
 - the 25-plan demo audited end to end without notebook start-up; target < 2 s.
 
@@ -34,7 +34,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from auditlib.audit import run_audit  # noqa: E402
+from auditlib.audit import run_audit, write_run  # noqa: E402
 from auditlib.config import load_config  # noqa: E402
 from auditlib.demo import DEMO_REGISTER, REGION_REGISTER  # noqa: E402
 from auditlib.register import load_register  # noqa: E402
@@ -98,6 +98,10 @@ def measure(label: str, frame: pd.DataFrame, config) -> None:
         result = run_audit(prepared, config)
         audit_seconds = time.perf_counter() - started
 
+        started = time.perf_counter()
+        write_run(result, Path(tmp) / "koersel")
+        write_seconds = time.perf_counter() - started
+
     distinct = distinct_statements(result.statements)
     print(f"\n[{label}] {len(frame):,} plans, {size:.0f} MB CSV, "
           f"{result.meta['n_statements']:,} statements of which {distinct:,} distinct")
@@ -107,6 +111,8 @@ def measure(label: str, frame: pd.DataFrame, config) -> None:
           f"({gate_seconds / read_seconds:.1f}x read_csv)")
     print(f"  audit (criteria + classification): {audit_seconds:.1f} s = "
           f"{audit_seconds / read_seconds:.1f}x read_csv (target <= 30)")
+    print(f"  write_run (criteria.csv, statements.csv, plans.csv, run.json): {write_seconds:.1f} s "
+          f"({write_seconds / read_seconds:.1f}x read_csv)")
     print(f"  load average after: {load_average()}")
 
 
