@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from auditlib import __version__
-from auditlib.atomic import guard_not_input, write_text_atomic
+from auditlib.atomic import guard_not_input, write_text_atomic, write_with
 from auditlib.criteria import Settings, Statement, active_criteria
 from auditlib.criteria.base import run_criteria
 from auditlib.errors import AuditInputError
@@ -236,12 +236,34 @@ def _csv_text(frame: pd.DataFrame) -> str:
     from column lists with the csv module: per-cell formatting in pandas is the slow part
     of writing a large run."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(frame.columns)
-    columns = [["" if value is None else value for value in _column(frame, column)]
-               for column in frame.columns]
-    writer.writerows(zip(*columns, strict=True))
+    _write_csv(buffer, frame)
     return buffer.getvalue()
+
+
+def _write_csv(handle, frame: pd.DataFrame) -> None:
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(frame.columns)
+    writer.writerows(zip(*(_csv_column(frame[column]) for column in frame.columns),
+                         strict=True))
+
+
+def _csv_column(series: pd.Series) -> list:
+    """One column's cells for the csv module: missing values as empty text."""
+    missing = series.isna()
+    if not missing.any():
+        return series.tolist()
+    return ["" if gone else value for value, gone in zip(series.astype(object).tolist(),
+                                                         missing.tolist(), strict=True)]
+
+
+def _write_csv_atomic(path: Path, frame: pd.DataFrame) -> None:
+    """``_csv_text`` written straight to the file (a large run's text never sits in memory
+    whole), atomically."""
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            _write_csv(handle, frame)
+
+    write_with(path, write)
 
 
 def _single_cluster(frame: pd.DataFrame) -> str | None:
@@ -282,8 +304,8 @@ def write_run(result: AuditResult, out_dir: str | Path, *, inputs: tuple = ()) -
         guard_not_input(path, *inputs)
     # A folder with a run.json is a complete run: the old one goes first.
     paths["run"].unlink(missing_ok=True)
-    write_text_atomic(paths["criteria"], _csv_text(result.criteria))
-    write_text_atomic(paths["statements"], _csv_text(result.statements))
+    _write_csv_atomic(paths["criteria"], result.criteria)
+    _write_csv_atomic(paths["statements"], result.statements)
     if result.plans is not None:
         write_text_atomic(paths["plans"], _plans_csv(result.plans))
     else:
