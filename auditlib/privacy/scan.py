@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from auditlib.privacy.recognizers import REGISTRY, Recognizer
-from auditlib.privacy.recognizers.base import Candidate, words_before
+from auditlib.privacy.recognizers.base import LOWER, UPPER, Candidate, words_before
 
 
 @dataclass(frozen=True)
@@ -126,10 +126,18 @@ def scan_spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list
     return _resolve_overlaps(_spans(text, kinds, allow))
 
 
-def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
+def _needs_met(text: str) -> dict[str, bool]:
+    """Which of the recognizers' ``needs`` one text meets."""
+    return {"": True, "digit": _DIGIT.search(text) is not None, "@": "@" in text,
+            "word": True}
+
+
+def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str],
+           has: dict[str, bool] | None = None) -> list[Span]:
     """The engine's inner loop: candidates, context, threshold, allow list."""
     spans: list[Span] = []
-    has = {"": True, "digit": _DIGIT.search(text) is not None, "@": "@" in text}
+    if has is None:
+        has = _needs_met(text)
     for kind in kinds:
         recognizer = REGISTRY[kind]
         if not has[recognizer.needs]:
@@ -149,33 +157,91 @@ def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Spa
 # Cells are joined with this between them for the recognizers that run on many cells at
 # once: a line break ends every context window and no pattern crosses NUL.
 SEPARATOR = "\n\0\n"
+_ALL_MET = {"": True, "digit": True, "@": True, "word": True}
+# The marks one pass over all joined cells collects: capitalised words (what a name
+# needs), digits and "@" one character each, and the NUL of each separator (which ends a
+# cell). One character class leads, so the regex engine skips other text at C speed; a
+# word goes on only after a capital, so "3Mette" gives "3" and "Mette".
+_MARKS = re.compile(rf"[\0@\d{UPPER}](?:(?<=[{UPPER}])[{LOWER}{UPPER}]*)?")
+
+
+def _cells_meeting(joined: str, count: int, kinds: tuple[str, ...]) -> dict[str, list[int]]:
+    """For each ``needs`` of the recognizers in ``kinds``, the cells that meet it.
+
+    One regex pass over the cells joined by ``SEPARATOR`` and set operations per cell,
+    instead of a regex per cell and recognizer: the speed of large registers, where most
+    cells hold no digit and no word that could be a name. A cell holding NUL itself would
+    shift the cells, so then every cell is taken to meet every need (slower, never less
+    found).
+    """
+    everyone = list(range(count))
+    needs = {REGISTRY[k].needs for k in kinds} | {""}
+    if needs == {""} or joined.count("\0") != count - 1:
+        return dict.fromkeys(needs, everyone)
+    keys: frozenset[str] = frozenset().union(
+        *(REGISTRY[k].key_words() for k in kinds if REGISTRY[k].needs == "word"))
+    tokens = _MARKS.findall(joined)
+    digits = {token for token in set(tokens) if token.isdecimal()}
+    any_at = "@" in joined
+    met: dict[str, list[int]] = {"": everyone, "digit": [], "@": [], "word": []}
+    start, last = 0, count - 1
+    for cell in everyone:
+        end = tokens.index("\0", start) if cell < last else len(tokens)
+        marks = tokens[start:end]
+        if marks:
+            if not keys.isdisjoint(marks):
+                met["word"].append(cell)
+            if not digits.isdisjoint(marks):
+                met["digit"].append(cell)
+            if any_at and "@" in marks:
+                met["@"].append(cell)
+        start = end + 1
+    return {need: met[need] for need in needs}
 
 
 def scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -> list[list[Span]]:
     """The findings of every text, as ``scan_spans`` would give them one by one.
 
-    Recognizers marked ``batch`` run once over all texts joined by ``SEPARATOR`` (one
-    regex pass instead of one per cell: the speed of large registers); the others run
-    per text. Spans are mapped back to their text by offset.
+    One pass over all texts tells which texts meet each recognizer's ``needs``; a
+    recognizer sees only those. Recognizers marked ``batch`` run once over their texts
+    joined by ``SEPARATOR`` (one regex pass instead of one per cell: the speed of large
+    registers); the others run per text. Spans are mapped back to their text by offset.
     """
+    if not texts:
+        return []
+    joined = SEPARATOR.join(texts)
+    meeting = _cells_meeting(joined, len(texts), kinds)
+    per_text: dict[int, list[Span]] = {}
     batch = tuple(k for k in kinds if REGISTRY[k].batch)
     single = tuple(k for k in kinds if not REGISTRY[k].batch)
-    per_text: list[list[Span]] = [[] for _ in texts]
-    if batch and texts:
+    for need in dict.fromkeys(REGISTRY[k].needs for k in batch):
+        chosen = meeting[need]
+        if not chosen:
+            continue
+        text = joined if len(chosen) == len(texts) else SEPARATOR.join(texts[i] for i in chosen)
         starts, position = [], 0
-        for text in texts:
+        for i in chosen:
             starts.append(position)
-            position += len(text) + len(SEPARATOR)
-        for span in _spans(SEPARATOR.join(texts), batch, allow):
-            i = bisect.bisect_right(starts, span[0]) - 1
-            offset = starts[i]
+            position += len(texts[i]) + len(SEPARATOR)
+        need_kinds = tuple(k for k in batch if REGISTRY[k].needs == need)
+        for span in _spans(text, need_kinds, allow, _ALL_MET):
+            j = bisect.bisect_right(starts, span[0]) - 1
+            offset, i = starts[j], chosen[j]
             if span[1] <= offset + len(texts[i]):
-                per_text[i].append((span[0] - offset, span[1] - offset, *span[2:]))
-    for i, text in enumerate(texts):
-        if single:
-            per_text[i].extend(_spans(text, single, allow))
-        per_text[i] = _resolve_overlaps(per_text[i])
-    return per_text
+                per_text.setdefault(i, []).append((span[0] - offset, span[1] - offset,
+                                                   *span[2:]))
+    for kind in single:
+        for i in meeting[REGISTRY[kind].needs]:
+            spans = _spans(texts[i], (kind,), allow, _ALL_MET)
+            if spans:
+                per_text.setdefault(i, []).extend(spans)
+    # Spans in the order of ``kinds`` (stable), as one text scanned alone gives them:
+    # ties in the overlap rule go to the same recognizer either way.
+    order = {kind: n for n, kind in enumerate(kinds)}
+    for spans in per_text.values():
+        if len(spans) > 1:
+            spans.sort(key=lambda span: order[span[3]])
+    return [_resolve_overlaps(per_text[i]) if i in per_text else [] for i in range(len(texts))]
 
 
 def scan_text(text: str, config=None, cluster: str | None = None,

@@ -6,6 +6,7 @@ address is one finding. Quantities and years are not house numbers or postcodes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -170,7 +171,6 @@ class AddressRecognizer(Recognizer):
         found = []
         if not self.prefilter.search(text):
             return found
-        covered_until = -1
         for match in _STREET_ADDRESS.finditer(text):
             score = self._street(match, text)
             if score is None:
@@ -192,10 +192,18 @@ class AddressRecognizer(Recognizer):
             while end > start and text[end - 1] in " ,":
                 end -= 1
             found.append(Candidate(start, end, score, "adresse_vej_husnummer"))
-            covered_until = end
+        # A postcode inside a street address found above is part of it. The addresses as
+        # merged sorted intervals: one bisect per postcode, also over a whole register.
+        starts, ends = [], []
+        for candidate in sorted(found, key=lambda c: c.start):
+            if ends and candidate.start <= ends[-1]:
+                ends[-1] = max(ends[-1], candidate.end)
+            else:
+                starts.append(candidate.start)
+                ends.append(candidate.end)
         for match in _POSTCODE_TOWN.finditer(text):
-            if match.start() < covered_until and any(c.start <= match.start() < c.end
-                                                     for c in found):
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.start() < ends[i]:
                 continue
             score = self._postcode(match.start("value"), match.group("value"), text)
             if score is not None:

@@ -49,8 +49,9 @@ class Recognizer:
     context_boost: float = 0.35
     context_window: int = 4
     min_score: float = 0.5
-    # A character every match holds ("digit", "@" or "" for none): the engine tests it
-    # once per text for all recognizers, so a text without digits skips five regexes.
+    # What every match holds: "digit", "@", "word" (one of ``key_words()``, capitalised)
+    # or "" for nothing known. The engine finds the texts that hold it in one pass over
+    # all cells, so a recognizer never sees a text it cannot match.
     needs: str = ""
     # Whether the engine may run it once over many cells joined by a line break and NUL
     # (its patterns never cross a line); the name recognizer works cell by cell.
@@ -60,6 +61,10 @@ class Recognizer:
     def validate(self, match: re.Match[str], text: str) -> float | None:
         """The score of ``match`` or None when it is a look-alike."""
         return self.base_score
+
+    def key_words(self) -> frozenset[str]:
+        """For ``needs == "word"``: the capitalised words one of which every match holds."""
+        return frozenset()
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """The part of the match that is the identifier (group 'value' when present)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from auditlib.privacy.recognizers.base import (
     LOWER,
@@ -208,8 +209,9 @@ def _name_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a dataclass: one is built per capitalised word of every text that
+    # may hold a name, and tuples are the cheapest value objects Python builds.
     start: int
     end: int
     word: str       # as written
@@ -280,6 +282,9 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 @dataclass(frozen=True)
 class NameRecognizer(Recognizer):
+    def key_words(self) -> frozenset[str]:
+        return _name_keys()
+
     def candidates(self, text: str, allow: frozenset[str] = frozenset()) -> list[Candidate]:
         firsts, lasts = first_name_ranks(), surname_ranks()
         found: list[Candidate] = []
@@ -393,5 +398,6 @@ NAVN = NameRecognizer(
     context_words=PERSON_CONTEXT,
     context_boost=0.4,
     context_window=2,
+    needs="word",
     batch=False,
 )
