@@ -163,38 +163,49 @@ _ALL_MET = {"": True, "digit": True, "@": True, "word": True}
 # cell). One character class leads, so the regex engine skips other text at C speed; a
 # word goes on only after a capital, so "3Mette" gives "3" and "Mette".
 _MARKS = re.compile(rf"[\0@\d{UPPER}](?:(?<=[{UPPER}])[{LOWER}{UPPER}]*)?")
+_CAPITALISED = re.compile(rf"[{UPPER}][{LOWER}{UPPER}]*")
 
 
-def _cells_meeting(joined: str, count: int, kinds: tuple[str, ...]) -> dict[str, list[int]]:
-    """For each ``needs`` of the recognizers in ``kinds``, the cells that meet it.
+def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dict[str, list[int]]:
+    """For each ``needs`` of the recognizers in ``kinds``, the texts that meet it.
 
-    One regex pass over the cells joined by ``SEPARATOR`` and set operations per cell,
-    instead of a regex per cell and recognizer: the speed of large registers, where most
-    cells hold no digit and no word that could be a name. A cell holding NUL itself would
-    shift the cells, so then every cell is taken to meet every need (slower, never less
-    found).
+    One regex pass over the texts joined by ``SEPARATOR`` and set operations per text,
+    instead of a regex per text and recognizer: the speed of large registers, where most
+    cells hold no digit and no word that could be a name. A text holding NUL itself
+    would shift the texts, so then each text is tested on its own (slower, same result).
     """
+    count = len(texts)
     everyone = list(range(count))
     needs = {REGISTRY[k].needs for k in kinds} | {""}
-    if needs == {""} or joined.count("\0") != count - 1:
-        return dict.fromkeys(needs, everyone)
     keys: frozenset[str] = frozenset().union(
         *(REGISTRY[k].key_words() for k in kinds if REGISTRY[k].needs == "word"))
+    met: dict[str, list[int]] = {"": everyone, "digit": [], "@": [], "word": []}
+    if needs == {""}:
+        return {"": everyone}
+    if joined.count("\0") != count - 1:
+        for i, text in enumerate(texts):
+            if _DIGIT.search(text):
+                met["digit"].append(i)
+            if "@" in text:
+                met["@"].append(i)
+            if not keys.isdisjoint(_CAPITALISED.findall(text)):
+                met["word"].append(i)
+        return {need: met[need] for need in needs}
     tokens = _MARKS.findall(joined)
     digits = {token for token in set(tokens) if token.isdecimal()}
-    any_at = "@" in joined
-    met: dict[str, list[int]] = {"": everyone, "digit": [], "@": [], "word": []}
-    start, last = 0, count - 1
+    check_at = "@" in joined
+    word, digit, at = met["word"], met["digit"], met["@"]
+    start, last, index = 0, count - 1, tokens.index
     for cell in everyone:
-        end = tokens.index("\0", start) if cell < last else len(tokens)
-        marks = tokens[start:end]
-        if marks:
+        end = index("\0", start) if cell < last else len(tokens)
+        if end > start:
+            marks = tokens[start:end]
             if not keys.isdisjoint(marks):
-                met["word"].append(cell)
+                word.append(cell)
             if not digits.isdisjoint(marks):
-                met["digit"].append(cell)
-            if any_at and "@" in marks:
-                met["@"].append(cell)
+                digit.append(cell)
+            if check_at and "@" in marks:
+                at.append(cell)
         start = end + 1
     return {need: met[need] for need in needs}
 
@@ -210,7 +221,7 @@ def scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -
     if not texts:
         return []
     joined = SEPARATOR.join(texts)
-    meeting = _cells_meeting(joined, len(texts), kinds)
+    meeting = _cells_meeting(joined, texts, kinds)
     per_text: dict[int, list[Span]] = {}
     batch = tuple(k for k in kinds if REGISTRY[k].batch)
     single = tuple(k for k in kinds if not REGISTRY[k].batch)

@@ -171,7 +171,7 @@ class AddressRecognizer(Recognizer):
         found = []
         if not self.prefilter.search(text):
             return found
-        for match in _STREET_ADDRESS.finditer(text):
+        for match in self.matches("adresse_vej_husnummer", _STREET_ADDRESS, text):
             score = self._street(match, text)
             if score is None:
                 continue
@@ -201,7 +201,7 @@ class AddressRecognizer(Recognizer):
             else:
                 starts.append(candidate.start)
                 ends.append(candidate.end)
-        for match in _POSTCODE_TOWN.finditer(text):
+        for match in self.matches("adresse_postnummer_by", _POSTCODE_TOWN, text):
             i = bisect.bisect_right(starts, match.start()) - 1
             if i >= 0 and match.start() < ends[i]:
                 continue
@@ -219,6 +219,7 @@ ADRESSE = AddressRecognizer(
     base_score=0.85,
     needs="digit",
     prefilter=_PREFILTER,
+    at_digit_runs=frozenset({"adresse_vej_husnummer"}),
     context_words=frozenset({"adresse", "adressen", "bor", "boede", "flyttet", "flytter", "bopæl",
                              "opholdsadresse", "beliggende"}),
 )
