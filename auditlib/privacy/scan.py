@@ -194,17 +194,19 @@ def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dic
                 met["word"].append(i)
         return {need: met[need] for need in needs}
     tokens = _MARKS.findall(joined)
-    digits = {token for token in set(tokens) if token.isdecimal()}
+    tokens.append("\0")  # the last cell ends like the others
+    has_key = keys.isdisjoint
+    has_digit = frozenset(token for token in set(tokens) if token.isdecimal()).isdisjoint
     check_at = "@" in joined
     word, digit, at = met["word"], met["digit"], met["@"]
-    start, last, index = 0, count - 1, tokens.index
+    start, index = 0, tokens.index
     for cell in everyone:
-        end = index("\0", start) if cell < last else len(tokens)
+        end = index("\0", start)
         if end > start:
             marks = tokens[start:end]
-            if not keys.isdisjoint(marks):
+            if not has_key(marks):
                 word.append(cell)
-            if not digits.isdisjoint(marks):
+            if not has_digit(marks):
                 digit.append(cell)
             if check_at and "@" in marks:
                 at.append(cell)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditlib.privacy.recognizers.base import (
     DASH,
@@ -126,6 +127,27 @@ def _street_part(words: list[str]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _street_last_words() -> frozenset[str]:
+    return frozenset(name.rsplit(" ", 1)[-1] for name in street_names())
+
+
+_LETTERS = frozenset(c for c in map(chr, range(0x300)) if re.match(f"[{UPPER}{LOWER}]", c))
+
+
+def _may_end_street(text: str, space: int) -> bool:
+    """Whether the word before ``text[space]`` may end a street name: the last word of a
+    name in the street register, or a capitalised word with a street word ending. Every
+    address ``_street_part`` accepts passes; most numbers in clinical text ("har 3
+    børn") do not, and skip the search for the street name before them."""
+    start = space
+    while start > 0 and text[start - 1] in _LETTERS:
+        start -= 1
+    word = text[start:space]
+    return word in _street_last_words() or (
+        len(word) >= 3 and word[:1].isupper() and _STREET_SUFFIX.search(word) is not None)
+
+
 # A capitalised word just before a number, or four digits before a letter: every address
 # has one, most clinical text ("i 8 uger") has neither.
 _PREFILTER = re.compile(rf"[{UPPER}][^\s\d]*{SPACE}\d|\d{{4}}{SPACE}[{UPPER}{LOWER}]")
@@ -176,6 +198,8 @@ class AddressRecognizer(Recognizer):
             if score is None:
                 continue
             no_start = match.start("no")
+            if not _may_end_street(text, no_start - 1):
+                continue
             before = _STREET_BEFORE.search(text, max(0, no_start - 70), no_start)
             if before is None:
                 continue
