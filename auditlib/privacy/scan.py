@@ -378,9 +378,12 @@ def _scan_register(register, config, cluster: str | None) -> list[Finding]:
                     groups.setdefault(row_allow[row], []).append((column, row, text))
     findings: list[Finding] = []
     for allow, group in groups.items():
-        results = scan_many([text for _, _, text in group], kinds, allow)
-        for (column, row, _), spans in zip(group, results, strict=True):
-            for start, end, score, kind, pattern, context in spans:
+        # A text repeated in many cells (a cluster's name, a stock phrase) is scanned once.
+        distinct = list(dict.fromkeys(text for _, _, text in group))
+        position = {text: i for i, text in enumerate(distinct)}
+        results = scan_many(distinct, kinds, allow)
+        for column, row, text in group:
+            for start, end, score, kind, pattern, context in results[position[text]]:
                 findings.append(Finding(plan_ids[row] or "", column, kind, start, end, score,
                                         REGISTRY[kind].reason, row=row, pattern=pattern,
                                         context=context, line=lines[row]))
