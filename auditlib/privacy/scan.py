@@ -21,7 +21,13 @@ from pathlib import Path
 import pandas as pd
 
 from auditlib.privacy.recognizers import REGISTRY, Recognizer
-from auditlib.privacy.recognizers.base import LOWER, UPPER, Candidate, words_before
+from auditlib.privacy.recognizers.base import (
+    LOWER,
+    UPPER,
+    Candidate,
+    forget_digit_runs,
+    words_before,
+)
 
 
 @dataclass(frozen=True)
@@ -179,11 +185,11 @@ def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dic
     count = len(texts)
     everyone = list(range(count))
     needs = {REGISTRY[k].needs for k in kinds} | {""}
+    if needs == {""}:
+        return {"": everyone}
     keys: frozenset[str] = frozenset().union(
         *(REGISTRY[k].key_words() for k in kinds if REGISTRY[k].needs == "word"))
     met: dict[str, list[int]] = {"": everyone, "digit": [], "@": [], "word": []}
-    if needs == {""}:
-        return {"": everyone}
     if joined.count("\0") != count - 1:
         for i, text in enumerate(texts):
             if _DIGIT.search(text):
@@ -195,8 +201,8 @@ def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dic
         return {need: met[need] for need in needs}
     tokens = _MARKS.findall(joined)
     tokens.append("\0")  # the last cell ends like the others
-    has_key = keys.isdisjoint
-    has_digit = frozenset(token for token in set(tokens) if token.isdecimal()).isdisjoint
+    no_key = keys.isdisjoint
+    no_digit = frozenset(token for token in set(tokens) if token.isdecimal()).isdisjoint
     check_at = "@" in joined
     word, digit, at = met["word"], met["digit"], met["@"]
     start, index = 0, tokens.index
@@ -204,9 +210,9 @@ def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dic
         end = index("\0", start)
         if end > start:
             marks = tokens[start:end]
-            if not has_key(marks):
+            if not no_key(marks):
                 word.append(cell)
-            if not has_digit(marks):
+            if not no_digit(marks):
                 digit.append(cell)
             if check_at and "@" in marks:
                 at.append(cell)
@@ -243,7 +249,10 @@ def scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -
     if not texts:
         return []
     with _no_cycle_collection():
-        return _scan_many(texts, kinds, allow)
+        try:
+            return _scan_many(texts, kinds, allow)
+        finally:
+            forget_digit_runs()
 
 
 def _scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -> list[list[Span]]:

@@ -29,11 +29,20 @@ _last_runs: tuple[str, list[int]] = ("", [])
 
 def digit_runs(text: str) -> list[int]:
     """Where each run of digits in ``text`` starts. Several recognizers ask about the
-    same (joined) text in a row, so the last answer is kept."""
+    same (joined) text in a row, so the last answer is kept (``forget_digit_runs``)."""
     global _last_runs
-    if _last_runs[0] is not text:
-        _last_runs = (text, [m.start() for m in _RUN_START.finditer(text)])
-    return _last_runs[1]
+    last_text, last_runs = _last_runs
+    if last_text is text:
+        return last_runs
+    runs = [m.start() for m in _RUN_START.finditer(text)]
+    _last_runs = (text, runs)
+    return runs
+
+
+def forget_digit_runs() -> None:
+    """Let go of the last text ``digit_runs`` kept (a register's joined cells)."""
+    global _last_runs
+    _last_runs = ("", [])
 
 
 def finditer_at_runs(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
