@@ -322,6 +322,12 @@ def cell_text(value) -> str | None:
     return str(value)
 
 
+def _texts(values: list[object]) -> list[str | None]:
+    """``cell_text`` of every value; strings (nearly every cell) without a call each."""
+    return [(value if value and not value.isspace() else "") if type(value) is str
+            else cell_text(value) for value in values]
+
+
 def scanned_cells(register) -> tuple[dict[str, list[str | None]], list[int | None]]:
     """Every column's cell texts, and each row's line in the source file when known.
 
@@ -330,7 +336,7 @@ def scanned_cells(register) -> tuple[dict[str, list[str | None]], list[int | Non
     blank in the typed frame, so its text is taken from the file as written.
     """
     frame = register.frame if hasattr(register, "frame") else register
-    cells = {column: [cell_text(v) for v in frame[column].tolist()] for column in frame.columns}
+    cells = {column: _texts(frame[column].tolist()) for column in frame.columns}
     lines: list[int | None] = [None] * len(frame)
     source = getattr(register, "source", None)
     if source is not None and Path(source).exists():
@@ -388,11 +394,14 @@ def _scan_register(register, config, cluster: str | None) -> list[Finding]:
     findings: list[Finding] = []
     for allow, group in groups.items():
         # A text repeated in many cells (a cluster's name, a stock phrase) is scanned once.
-        distinct = list(dict.fromkeys(text for _, _, text in group))
-        position = {text: i for i, text in enumerate(distinct)}
+        texts = [text for _, _, text in group]
+        distinct = list(dict.fromkeys(texts))
         results = scan_many(distinct, kinds, allow)
-        for column, row, text in group:
-            for start, end, score, kind, pattern, context in results[position[text]]:
+        if len(distinct) < len(texts):
+            position = {text: i for i, text in enumerate(distinct)}
+            results = [results[position[text]] for text in texts]
+        for (column, row, _), spans in zip(group, results, strict=True):
+            for start, end, score, kind, pattern, context in spans:
                 findings.append(Finding(plan_ids[row] or "", column, kind, start, end, score,
                                         REGISTRY[kind].reason, row=row, pattern=pattern,
                                         context=context, line=lines[row]))
