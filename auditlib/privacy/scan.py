@@ -187,8 +187,8 @@ def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dic
     needs = {REGISTRY[k].needs for k in kinds} | {""}
     if needs == {""}:
         return {"": everyone}
-    keys: frozenset[str] = frozenset().union(
-        *(REGISTRY[k].key_words() for k in kinds if REGISTRY[k].needs == "word"))
+    word_lists = [REGISTRY[k].key_words() for k in kinds if REGISTRY[k].needs == "word"]
+    keys = word_lists[0] if len(word_lists) == 1 else frozenset().union(*word_lists)
     met: dict[str, list[int]] = {"": everyone, "digit": [], "@": [], "word": []}
     if joined.count("\0") != count - 1:
         for i, text in enumerate(texts):
