@@ -10,6 +10,7 @@ and does not stop the others; a second run skips the clusters already done.
 from __future__ import annotations
 
 import concurrent.futures as futures
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
@@ -59,6 +60,31 @@ def _read_previous(path: Path) -> dict:
         return {}
 
 
+# The worker process's kernel, kept for every cluster the worker runs (``_start_worker``).
+_kernel = None
+
+
+def _start_worker() -> None:
+    """Start a worker's kernel: it imports pandas, scikit-learn and auditlib and reads the
+    model once for all the worker's clusters, while the worker loads nbconvert. A kernel
+    that cannot start leaves the worker with papermill's own kernel per cluster, whose
+    failure is then reported per cluster."""
+    global _kernel
+    import atexit
+
+    from auditlib import notebooks
+    from auditlib.notebooks.kernel import WarmKernel
+
+    try:
+        _kernel = WarmKernel(notebooks.KERNEL_NAME)
+    except Exception:  # noqa: BLE001 - reported by the cluster that runs without it
+        _kernel = None
+    else:
+        atexit.register(_kernel.shutdown)
+    with contextlib.suppress(Exception):
+        notebooks.warm_html_export()
+
+
 def run_cluster(register: str, cluster: str, folder: str, config_path: str | None) -> dict:
     """Run the audit notebook for one cluster (in a worker process) and export its report.
 
@@ -73,7 +99,7 @@ def run_cluster(register: str, cluster: str, folder: str, config_path: str | Non
         executed = notebooks.execute_notebook(
             "01_audit", out / NOTEBOOK_FILE,
             {"register": register, "cluster": cluster, "out_dir": str(out),
-             "config": config_path}, kernel_name=notebooks.KERNEL_NAME)
+             "config": config_path}, kernel_name=notebooks.KERNEL_NAME, kernel=_kernel)
         notebooks.export_html(executed, out / REPORT_FILE)
         status, error = DONE, None
     except AuditlibError as failure:
@@ -141,8 +167,10 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
     with _progress_bar(len(todo), progress) as bar:
         if todo:
             context = multiprocessing.get_context("spawn")
+            # One worker process per job, each with one kernel for its share of clusters.
             with futures.ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
-                                             mp_context=context) as pool:
+                                             mp_context=context,
+                                             initializer=_start_worker) as pool:
                 running = {pool.submit(run_cluster, str(source), cluster,
                                        str(out / folders[cluster]), config): cluster
                            for cluster in todo}

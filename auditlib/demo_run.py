@@ -6,6 +6,8 @@ audit step goes through the papermill audit notebook without touching the CLI.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,17 +31,26 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
     from auditlib.config import load_config
     from auditlib.demo import demo_register
     from auditlib.notebooks import KERNEL_NAME, execute_notebook, export_html
+    from auditlib.notebooks.kernel import WarmKernel
     from auditlib.register import prepare_register
 
     config = config or load_config()
     out_dir = Path(out_dir)
     source = Path(register_path) if register_path is not None else demo_register()
-    # Checked here too, so a bad register stops with its own error before a kernel starts.
-    register = prepare_register(source, config)
-    executed = execute_notebook(
-        "01_audit", out_dir / NOTEBOOK_NAME,
-        {"register": str(source.resolve()), "out_dir": str(out_dir.resolve()),
-         "config": config.source}, kernel_name=KERNEL_NAME)
+    # The kernel imports pandas, scikit-learn and auditlib and reads the model while the
+    # register is checked here (the two run on two cores). The check stops a bad register
+    # with its own error before the notebook runs and before any file is written.
+    with WarmKernel(KERNEL_NAME) as kernel:
+        register = prepare_register(source, config)
+        # This process waits while the kernel works: it loads the report's and the
+        # catalogue's libraries meanwhile.
+        ahead = threading.Thread(target=_load_ahead, name="auditlib-load-ahead", daemon=True)
+        ahead.start()
+        executed = execute_notebook(
+            "01_audit", out_dir / NOTEBOOK_NAME,
+            {"register": str(source.resolve()), "out_dir": str(out_dir.resolve()),
+             "config": config.source}, kernel_name=KERNEL_NAME, kernel=kernel)
+    ahead.join()
     report = export_html(executed, out_dir / REPORT_NAME)
     written = write_catalogue([out_dir], out_dir, register=register, config=config)
     return {
@@ -51,6 +62,20 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
         "xlsx": written["xlsx"],
         "html": written["html"],
     }
+
+
+def _load_ahead() -> None:
+    """Import and warm up what the HTML report and the catalogue use. Only a head start:
+    anything that fails here fails again, with its own error, where it is used."""
+    from auditlib.notebooks import warm_html_export
+
+    with contextlib.suppress(Exception):
+        warm_html_export()
+    with contextlib.suppress(Exception):
+        import auditlib.catalogue.html  # noqa: F401
+        import auditlib.catalogue.xlsx  # noqa: F401
+        import scipy.linalg  # noqa: F401 - the catalogue's counts are suppressed with SciPy
+        import scipy.optimize  # noqa: F401
 
 
 @dataclass(frozen=True)
