@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -66,7 +67,7 @@ _kernel = None
 
 def _start_worker() -> None:
     """Start a worker's kernel: it imports pandas, scikit-learn and auditlib and reads the
-    model once for all the worker's clusters, while the worker loads nbconvert. A kernel
+    model once for all the worker's clusters. A kernel
     that cannot start leaves the worker with papermill's own kernel per cluster, whose
     failure is then reported per cluster."""
     global _kernel
@@ -81,12 +82,12 @@ def _start_worker() -> None:
         _kernel = None
     else:
         atexit.register(_kernel.shutdown)
-    with contextlib.suppress(Exception):
-        notebooks.warm_html_export()
 
 
-def run_cluster(register: str, cluster: str, folder: str, config_path: str | None) -> dict:
-    """Run the audit notebook for one cluster (in a worker process) and export its report.
+def run_cluster(register: str, cluster: str, folder: str, config_path: str | None,
+                report: bool = True) -> dict:
+    """Run the audit notebook for one cluster (in a worker process) and export its report
+    (``report=False``: the caller exports it with ``export_report``).
 
     Never raises: the outcome is a status dict with a Danish error free of plan text.
     """
@@ -94,13 +95,35 @@ def run_cluster(register: str, cluster: str, folder: str, config_path: str | Non
 
     started = time.perf_counter()
     out = Path(folder)
-    try:
+
+    def audit() -> None:
         (out / "run.json").unlink(missing_ok=True)  # a run.json means a complete, current run
         executed = notebooks.execute_notebook(
             "01_audit", out / NOTEBOOK_FILE,
             {"register": register, "cluster": cluster, "out_dir": str(out),
              "config": config_path}, kernel_name=notebooks.KERNEL_NAME, kernel=_kernel)
-        notebooks.export_html(executed, out / REPORT_FILE)
+        if report:
+            notebooks.export_html(executed, out / REPORT_FILE)
+
+    return _outcome(audit, started)
+
+
+def export_report(folder: str | Path, outcome: dict) -> dict:
+    """Export a cluster's executed notebook as ``rapport.html`` after ``run_cluster(...,
+    report=False)``: the outcome with the export's time added, or failed with its error."""
+    from auditlib import notebooks
+
+    if outcome["status"] != DONE:
+        return outcome
+    started = time.perf_counter() - float(outcome["seconds"])
+    out = Path(folder)
+    return _outcome(lambda: notebooks.export_html(out / NOTEBOOK_FILE, out / REPORT_FILE),
+                    started)
+
+
+def _outcome(step, started: float) -> dict:
+    try:
+        step()
         status, error = DONE, None
     except AuditlibError as failure:
         status, error = FAILED, failure.message
@@ -108,6 +131,13 @@ def run_cluster(register: str, cluster: str, folder: str, config_path: str | Non
         status, error = FAILED, msg("batch_ukendt_fejl", kind=type(failure).__name__)
     return {"status": status, "seconds": round(time.perf_counter() - started, 2),
             "error": error}
+
+
+def _warm_export() -> None:
+    from auditlib import notebooks
+
+    with contextlib.suppress(Exception):  # only a head start; a failure shows on export
+        notebooks.warm_html_export()
 
 
 def _progress_bar(total: int, enabled: bool):
@@ -168,12 +198,16 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
         if todo:
             context = multiprocessing.get_context("spawn")
             # One worker process per job, each with one kernel for its share of clusters.
+            # The reports are exported here, while the workers go on with the next
+            # cluster, so nbconvert loads once and not in every worker.
             with futures.ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
                                              mp_context=context,
                                              initializer=_start_worker) as pool:
                 running = {pool.submit(run_cluster, str(source), cluster,
-                                       str(out / folders[cluster]), config): cluster
+                                       str(out / folders[cluster]), config, False): cluster
                            for cluster in todo}
+                ahead = threading.Thread(target=_warm_export, daemon=True)
+                ahead.start()
                 for future in futures.as_completed(running):
                     cluster = running[future]
                     try:
@@ -182,6 +216,8 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
                         outcome = {"status": FAILED, "seconds": 0.0,
                                    "error": msg("batch_ukendt_fejl",
                                                 kind=type(failure).__name__)}
+                    ahead.join()
+                    outcome = export_report(out / folders[cluster], outcome)
                     state["clusters"][cluster] = {"folder": folders[cluster], **outcome}
                     _write_state(batch_path, state, clusters)
                     bar.update(1)
@@ -210,4 +246,5 @@ def batch_exit_code(state: dict) -> int:
 
 
 __all__ = ["BATCH_FILE", "BatchInputError", "DONE", "FAILED", "NOTEBOOK_FILE", "REPORT_FILE",
-           "SKIPPED", "batch_exit_code", "cluster_folder", "run_batch", "run_cluster"]
+           "SKIPPED", "batch_exit_code", "cluster_folder", "export_report", "run_batch",
+           "run_cluster"]
