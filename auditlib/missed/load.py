@@ -29,15 +29,15 @@ from auditlib.missed.columns import (
     PLAN_REGISTER_MARKERS,
     REQUIRED_COLUMNS,
 )
-from auditlib.register.load import Register, checksum, convert_cells, misspelt_columns
-from auditlib.register.normalise import (
-    Invalid,
-    convert_category,
-    convert_date,
-    convert_diagnosis,
-    convert_plan_id,
-    to_text,
+from auditlib.register.load import (
+    Register,
+    checksum,
+    convert_cells,
+    misspelt_columns,
+    typed_frame,
 )
+from auditlib.register.normalise import CONVERTERS as PLAN_CONVERTERS
+from auditlib.register.normalise import Invalid, convert_with, to_text
 from auditlib.register.problems import Problem
 from auditlib.register.read import RawTable, read_raw
 from auditlib.text import fold_name
@@ -115,26 +115,19 @@ def convert_assessors(value: object) -> str:
     return "; ".join(sorted(keys, key=ASSESSOR_KEYS.index))
 
 
+def _convert_quarter(column: object, value: object, allow_serial: bool) -> str:
+    return quarter_of(value) if isinstance(value, dt.date) else convert_quarter(value)
+
+
+# The plan register's converters plus the kinds only this register has.
+CONVERTERS = {**PLAN_CONVERTERS, "quarter": _convert_quarter,
+              "assessors": lambda column, value, allow_serial: convert_assessors(value)}
+
+
 def convert_value(column_name: str, value: object, *, allow_serial: bool) -> object:
     """Convert one non-blank cell of ``column_name``; raises Invalid."""
-    column = COLUMN_BY_NAME.get(column_name)
-    if column is None:
-        return to_text(value)
-    if column.kind == "id":
-        return convert_plan_id(value)
-    if column.kind == "date":
-        return convert_date(value, allow_serial=allow_serial)
-    if column.kind == "quarter":
-        if isinstance(value, dt.date):
-            return quarter_of(value)
-        return convert_quarter(value)
-    if column.kind == "category":
-        return convert_category(column, value)
-    if column.kind == "assessors":
-        return convert_assessors(value)
-    if column.kind == "diagnosis":
-        return convert_diagnosis(value)
-    return to_text(value) if not isinstance(value, str) else value.strip()
+    return convert_with(CONVERTERS, COLUMN_BY_NAME.get(column_name), value,
+                        allow_serial=allow_serial)
 
 
 def quarter_of(date: dt.date) -> str:
@@ -236,20 +229,12 @@ def _given(value: object) -> object:
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """Dates as datetime64, a blank quarter filled from the discharge date, the rest text."""
-    out = {}
     quarters = []
     for date, quarter in zip(frame["udskrevet"], frame["kvartal"], strict=True):
         date, quarter = _given(date), _given(quarter)
         quarters.append(quarter if quarter is not None
                         else (quarter_of(date) if date is not None else None))
-    frame = frame.assign(kvartal=quarters)
-    for col in frame.columns:
-        if col in DATE_COLUMNS:
-            out[col] = pd.to_datetime(frame[col].map(
-                lambda v: pd.Timestamp(v) if isinstance(v, dt.date) else pd.NaT))
-        else:
-            out[col] = frame[col].astype("string")
-    return pd.DataFrame(out, index=frame.index)
+    return typed_frame(frame.assign(kvartal=quarters), DATE_COLUMNS)
 
 
 def load_valid_missed_register(path: str | Path) -> MissedRegister:

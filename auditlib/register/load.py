@@ -146,7 +146,7 @@ def load_register(path: str | Path, cluster_map=None) -> Register:
     converted_badly = {(i, col) for i, col, _ in cell_problems}
     problems.extend(p for p, i in _structural_problems(table, frame)
                     if (i, p.column) not in converted_badly)
-    frame = _typed(frame)
+    frame = typed_frame(frame)
     problems.sort(key=_problem_order(table, frame))
     return Register(frame, problems, path, checksum(path),
                     [c for c in extra if c not in misspelt_names], *filled)
@@ -249,11 +249,12 @@ def _structural_problems(table: RawTable, frame: pd.DataFrame) -> list[tuple[Pro
     return problems
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    """Dates as datetime64, everything else as pandas' string dtype."""
+def typed_frame(frame: pd.DataFrame, date_columns: tuple[str, ...] = DATE_COLUMNS
+                ) -> pd.DataFrame:
+    """``date_columns`` as datetime64, everything else as pandas' string dtype."""
     out = {}
     for col in frame.columns:
-        if col in DATE_COLUMNS:
+        if col in date_columns:
             out[col] = pd.to_datetime(frame[col].map(
                 lambda v: pd.Timestamp(v) if isinstance(v, dt.date) else pd.NaT))
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Mapping
 
 from auditlib.messages import join_allowed, msg
 from auditlib.register.columns import AGE_BANDS, COLUMN_BY_NAME, GRADES, YES_NO, Column
@@ -133,22 +134,31 @@ def convert_diagnosis(value: object) -> str:
     return "; ".join(codes)
 
 
+# One converter per column kind: the plan register's kinds. Another register (the
+# missed plans) passes its own table built on this one to ``convert_with``.
+Converter = Callable[..., object]
+CONVERTERS: dict[str, Converter] = {
+    "id": lambda column, value, allow_serial: convert_plan_id(value),
+    "date": lambda column, value, allow_serial: convert_date(value, allow_serial=allow_serial),
+    "category": lambda column, value, allow_serial: convert_category(column, value),
+    "diagnosis": lambda column, value, allow_serial: convert_diagnosis(value),
+}
+
+
+def convert_with(converters: Mapping[str, Converter], column: object | None, value: object,
+                 *, allow_serial: bool) -> object:
+    """Convert one non-blank cell of ``column`` (None: not in the contract) by its kind."""
+    if column is not None:
+        converter = converters.get(column.kind)
+        if converter is not None:
+            return converter(column, value, allow_serial)
+    return to_text(value)
+
+
 def convert_value(column_name: str, value: object, *, allow_serial: bool) -> object:
     """Convert one non-blank cell of ``column_name``; raises Invalid."""
-    column = COLUMN_BY_NAME.get(column_name)
-    if column is None:
-        return to_text(value)
-    if column.kind == "id":
-        return convert_plan_id(value)
-    if column.kind == "date":
-        return convert_date(value, allow_serial=allow_serial)
-    if column.kind == "category":
-        return convert_category(column, value)
-    if column.kind == "diagnosis":
-        return convert_diagnosis(value)
-    if isinstance(value, (dt.date, dt.datetime)) and column.kind == "text":
-        return to_text(value)
-    return to_text(value) if not isinstance(value, str) else value.strip()
+    return convert_with(CONVERTERS, COLUMN_BY_NAME.get(column_name), value,
+                        allow_serial=allow_serial)
 
 
 def invalid_message(column_name: str, error: Invalid) -> str:
