@@ -7,13 +7,19 @@ audit step goes through the papermill audit notebook without touching the CLI.
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditlib.catalogue import HTML_NAME, XLSX_NAME, write_catalogue
-from auditlib.rundir import CRITERIA_FILE, RUN_FILE, STATEMENTS_FILE, read_run
+# The run folder's and the catalogue's modules (pandas, pydantic, openpyxl) are imported
+# where they are used, so that the kernel starts before this process spends a second on
+# imports it does not need yet.
+CRITERIA_FILE, STATEMENTS_FILE, RUN_FILE = "criteria.csv", "statements.csv", "run.json"
+XLSX_NAME = "snitfladekatalog.xlsx"
+HTML_NAME = "snitfladekatalog.html"
 
 DEFAULT_OUT = Path("output")
 NOTEBOOK_NAME = "01_audit.ipynb"
@@ -42,17 +48,19 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
     # with its own error before the notebook runs and before any file is written.
     with WarmKernel(KERNEL_NAME) as kernel:
         register = prepare_register(source, config)
-        # This process waits while the kernel works: it loads the report's and the
-        # catalogue's libraries meanwhile.
-        ahead = threading.Thread(target=_load_ahead, name="auditlib-load-ahead", daemon=True)
+        (out_dir / RUN_FILE).unlink(missing_ok=True)  # run.json appears when the run is written
+        ahead = _CatalogueAhead(out_dir, register, config)
         ahead.start()
-        executed = execute_notebook(
-            "01_audit", out_dir / NOTEBOOK_NAME,
-            {"register": str(source.resolve()), "out_dir": str(out_dir.resolve()),
-             "config": config.source}, kernel_name=KERNEL_NAME, kernel=kernel)
-    ahead.join()
+        try:
+            executed = execute_notebook(
+                "01_audit", out_dir / NOTEBOOK_NAME,
+                {"register": str(source.resolve()), "out_dir": str(out_dir.resolve()),
+                 "config": config.source}, kernel_name=KERNEL_NAME, kernel=kernel)
+        except BaseException:
+            ahead.discard()
+            raise
     report = export_html(executed, out_dir / REPORT_NAME)
-    written = write_catalogue([out_dir], out_dir, register=register, config=config)
+    written = ahead.publish()
     return {
         "criteria": out_dir / CRITERIA_FILE,
         "statements": out_dir / STATEMENTS_FILE,
@@ -62,6 +70,70 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
         "xlsx": written["xlsx"],
         "html": written["html"],
     }
+
+
+class _CatalogueAhead(threading.Thread):
+    """The catalogue, built while the kernel still works.
+
+    This process only waits while the kernel runs the notebook, so meanwhile it loads the
+    report's and the catalogue's libraries, and as soon as the notebook has written the
+    run (run.json comes last) it builds the catalogue into a staging folder while the
+    kernel draws the charts. ``publish`` moves the files into the run folder once the
+    notebook has finished; ``discard`` removes them when it failed.
+    """
+
+    def __init__(self, run_dir: Path, register, config) -> None:
+        super().__init__(name="auditlib-catalogue-ahead", daemon=True)
+        self.run_dir = run_dir
+        self.register = register
+        self.config = config
+        self.staging = run_dir / f".snitfladekatalog-{os.getpid()}.tmp"
+        self.notebook_ended = threading.Event()
+        self.written: dict[str, Path] | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        from auditlib.catalogue import write_catalogue
+
+        _load_ahead()
+        run_file = self.run_dir / RUN_FILE
+        while not run_file.is_file():
+            if self.notebook_ended.wait(0.05) and not run_file.is_file():
+                return  # the notebook ended without a run: nothing to build
+        try:
+            self.staging.mkdir(parents=True, exist_ok=True)
+            self.written = write_catalogue([self.run_dir], self.staging,
+                                           register=self.register, config=self.config)
+        except BaseException as error:  # noqa: BLE001 - raised again by publish()
+            self.error = error
+
+    def publish(self) -> dict[str, Path]:
+        """The catalogue's files in the run folder, by kind (xlsx, html)."""
+        from auditlib.catalogue import write_catalogue
+
+        self.notebook_ended.set()
+        self.join()
+        try:
+            if self.error is not None:
+                raise self.error
+            if self.written is None:  # no run.json seen in time: build it now
+                return write_catalogue([self.run_dir], self.run_dir,
+                                       register=self.register, config=self.config)
+            from auditlib.atomic import guard_not_input
+
+            published = {}
+            for kind, staged in self.written.items():
+                published[kind] = self.run_dir / staged.name
+                guard_not_input(published[kind], getattr(self.register, "source", None))
+                os.replace(staged, published[kind])
+            return published
+        finally:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+    def discard(self) -> None:
+        self.notebook_ended.set()
+        self.join()
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def _load_ahead() -> None:
@@ -88,6 +160,8 @@ class DemoSummary:
 
 def summarise_run(run_dir: str | Path) -> DemoSummary:
     """The few numbers ``auditlib run`` prints, read back from the run folder."""
+    from auditlib.rundir import read_run
+
     run = read_run(run_dir)
     return DemoSummary(cluster=run.cluster or "", n_plans=len(run.plan_ids),
                        n_formal_failures=run.n_plans_failing("formel"),
