@@ -27,13 +27,19 @@ REPORT_NAME = "audit_rapport.html"
 
 
 def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
-             register_path: str | Path | None = None) -> dict[str, Path]:
+             register_path: str | Path | None = None,
+             timings: dict[str, float] | None = None) -> dict[str, Path]:
     """Validate and privacy-check the demo register, audit it through the audit notebook
     (papermill, as the forum and the batch do), then build its catalogue.
 
     Returns the files by kind: criteria, statements, run, notebook (the executed
     ``01_audit.ipynb``), report (``audit_rapport.html``, no input cells), xlsx, html.
+    ``timings``, when given, gets the seconds from the call at which each step ended
+    (``kernel_started``, ``register_checked``, ``kernel_ready``, ``notebook``,
+    ``catalogue``, ``report``, ``done``) for benchmarks/bench_demo.py.
     """
+    clock = Stopwatch()
+    timings = {} if timings is None else timings
     from auditlib.config import load_config
     from auditlib.demo import demo_register
     from auditlib.notebooks import KERNEL_NAME, execute_notebook, export_html
@@ -47,9 +53,11 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
     # register is checked here (the two run on two cores). The check stops a bad register
     # with its own error before the notebook runs and before any file is written.
     with WarmKernel(KERNEL_NAME) as kernel:
+        timings["kernel_started"] = clock.seconds
         register = prepare_register(source, config)
+        timings["register_checked"] = clock.seconds
         (out_dir / RUN_FILE).unlink(missing_ok=True)  # run.json appears when the run is written
-        ahead = _CatalogueAhead(out_dir, register, config)
+        ahead = _CatalogueAhead(out_dir, register, config, clock, timings)
         ahead.start()
         try:
             executed = execute_notebook(
@@ -59,8 +67,12 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
         except BaseException:
             ahead.discard()
             raise
+        timings["kernel_ready"] = kernel.ready_at - clock.start
+        timings["notebook"] = clock.seconds
     report = export_html(executed, out_dir / REPORT_NAME)
+    timings["report"] = clock.seconds
     written = ahead.publish()
+    timings["done"] = clock.seconds
     return {
         "criteria": out_dir / CRITERIA_FILE,
         "statements": out_dir / STATEMENTS_FILE,
@@ -82,8 +94,11 @@ class _CatalogueAhead(threading.Thread):
     notebook has finished; ``discard`` removes them when it failed.
     """
 
-    def __init__(self, run_dir: Path, register, config) -> None:
+    def __init__(self, run_dir: Path, register, config, clock=None,
+                 timings: dict | None = None) -> None:
         super().__init__(name="auditlib-catalogue-ahead", daemon=True)
+        self.clock = clock or Stopwatch()
+        self.timings = {} if timings is None else timings
         self.run_dir = run_dir
         self.register = register
         self.config = config
@@ -104,6 +119,7 @@ class _CatalogueAhead(threading.Thread):
             self.staging.mkdir(parents=True, exist_ok=True)
             self.written = write_catalogue([self.run_dir], self.staging,
                                            register=self.register, config=self.config)
+            self.timings["catalogue"] = self.clock.seconds
         except BaseException as error:  # noqa: BLE001 - raised again by publish()
             self.error = error
 

@@ -77,6 +77,7 @@ class WarmKernel:
         self.quiet = quiet
         self.km = None
         self._client = None
+        self.ready_at: float | None = None  # perf_counter() when the last prepare() ended
         self._start()
 
     # -- life cycle ------------------------------------------------------------------
@@ -134,6 +135,7 @@ class WarmKernel:
                 from auditlib.messages import msg
 
                 raise NotebookError(msg("notebook_kerne_mangler", kernel=self.kernel_name))
+        self.ready_at = time.perf_counter()
 
     def _send(self, code: str) -> str:
         return self._client.execute(code, silent=True, store_history=False,
