@@ -333,8 +333,9 @@ MESSAGES.update({
     "klassifikation_rapport_gemt": "Tallene er gemt i {path}.",
     "klassifikation_heldout": (
         "Tilbageholdte sætninger fra kilderne ({n}, aldrig trænet på): makro-F1 model "
-        "{model:.3f}, nøgleordsliste {baseline:.3f}; krydsvalideringen ligger {gap:.3f} "
-        "højere. Svageste sektor: {worst} (F1 {worst_f1:.3f}). Kalibreringsfejl {ece:.3f}."
+        "{model:.3f}, nøgleordsliste {baseline:.3f}; krydsvalidering på korpusset {cv:.3f}, "
+        "forskel {gap:+.3f} (krydsvalidering minus tilbageholdte). Svageste sektor: {worst} "
+        "(F1 {worst_f1:.3f}). Kalibreringsfejl {ece:.3f}."
     ),
     "klassifikation_heldout_kilde": (
         "  {document}: {n} sætninger, makro-F1 model {model:.3f}, nøgleordsliste {baseline:.3f}"

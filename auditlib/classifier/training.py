@@ -2,9 +2,9 @@
 
 ``retrain`` loads the corpus and the forum's decisions, cross-validates (grouped), scores
 the held-out sentences from the sources, trains the final model, saves it and the numbers.
-``influential_features`` lists, per label, the features with the largest weights, in the
-words a forum member reads (a stem is shown as the most frequent corpus word it comes from;
-a marker as its law or actor).
+``influential_features`` lists, per label, the characteristic words with the largest
+weights, in the words a forum member reads (a stem is shown as the most frequent corpus
+word it comes from; a marker as its law or actor).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from auditlib.classifier.model import (
     DISPLAY_STOPWORDS,
     GreyzoneModel,
     analyse,
+    fold_statement,
     model_version,
     save_model,
     train_model,
@@ -110,28 +111,50 @@ def heldout_report(model: GreyzoneModel, heldout: pd.DataFrame) -> dict:
     return scores
 
 
+# A word is shown for a label only when it is characteristic of it: it occurs in at least
+# CHARACTERISTIC_MIN_STATEMENTS training statements, and at least CHARACTERISTIC_SHARE of
+# them carry the label. A rare word ("billigere") can get a large weight from one or two
+# statements, and a word of every sector ("giver", "plan") from the mix around it; neither
+# tells the forum what the label is about.
+CHARACTERISTIC_MIN_STATEMENTS = 5
+CHARACTERISTIC_SHARE = 0.5
+
+
 def influential_features(model: GreyzoneModel, corpus: pd.DataFrame | None = None,
                          n: int = 20) -> dict[str, list[str]]:
-    """Per label, the ``n`` word features (unigrams, markers) with the largest weight.
+    """Per label, the ``n`` word features (unigrams, markers) with the largest weight among
+    the words characteristic of the label (see ``CHARACTERISTIC_SHARE``).
 
     Character n-grams are left out (a forum member cannot read "aen") as are function
     words. A stem is shown as the corpus word it most often comes from ("træning" for
     "traening"), so the list reads as Danish.
     """
+    corpus = corpus if corpus is not None else load_corpus()
     words = model.pipeline.named_steps["features"].transformer_list[0][1]
     terms = np.empty(len(words.vocabulary_), dtype=object)
     for term, index in words.vocabulary_.items():
         terms[index] = term
-    written = _written_forms(model, corpus if corpus is not None else load_corpus())
+    written = _written_forms(model, corpus)
+    fields = (corpus["field"].astype("str").tolist() if "field" in corpus.columns
+              else [None] * len(corpus))
+    present = words.transform([fold_statement(s, model.settings, f) for s, f in
+                               zip(corpus["statement"].astype("str"), fields, strict=True)])
+    present = (present > 0).astype(np.float64).tocsc()
+    statements_with = np.asarray(present.sum(axis=0)).ravel()
+    truth = corpus["label"].astype("str").to_numpy(dtype=object)
     coef = model.features.coef[:, : len(terms)]
     result = {}
     for row, label in enumerate(model.labels):
+        with_label = np.asarray(present[truth == label].sum(axis=0)).ravel()
+        characteristic = ((statements_with >= CHARACTERISTIC_MIN_STATEMENTS)
+                          & (with_label >= CHARACTERISTIC_SHARE * statements_with))
         shown = []
         for index in np.argsort(-coef[row]):
             term = str(terms[index])
             if coef[row, index] <= 0 or len(shown) >= n:
                 break
-            if " " in term or term in DISPLAY_STOPWORDS or not any(c.isalpha() for c in term):
+            if (not characteristic[index] or " " in term or term in DISPLAY_STOPWORDS
+                    or not any(c.isalpha() for c in term)):
                 continue
             word = LEXICON_DISPLAY.get(term) or written.get(term, term)
             if fold_token(word) in DISPLAY_STOPWORDS:

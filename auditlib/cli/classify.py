@@ -227,7 +227,7 @@ def format_report(result: dict) -> str:
         worst = min(heldout["per_label"], key=lambda k: heldout["per_label"][k]["f1"])
         lines.append(msg("klassifikation_heldout", n=heldout["n"], model=heldout["macro_f1"],
                          baseline=heldout["baseline_macro_f1"],
-                         gap=result["macro_f1"] - heldout["macro_f1"],
+                         cv=result["macro_f1"], gap=result["macro_f1"] - heldout["macro_f1"],
                          worst=LABEL_TITLES[worst],
                          worst_f1=heldout["per_label"][worst]["f1"],
                          ece=heldout["calibration"]["expected_calibration_error"]))
