@@ -160,10 +160,11 @@ def _load_ahead() -> None:
     with contextlib.suppress(Exception):
         warm_html_export()
     with contextlib.suppress(Exception):
-        import auditlib.catalogue.html  # noqa: F401
-        import auditlib.catalogue.xlsx  # noqa: F401
         import scipy.linalg  # noqa: F401 - the catalogue's counts are suppressed with SciPy
         import scipy.optimize  # noqa: F401
+
+        import auditlib.catalogue.html  # noqa: F401
+        import auditlib.catalogue.xlsx  # noqa: F401
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ cluster count allows (4 clusters on 2 jobs: 2 rounds instead of 4, so 2.0 x). Ta
 clusters, so imports and the model load are paid once per job, not once per cluster.
 
 With ``--repeat N`` the pair is run N times, alternating, and the median ratio is printed
-too; the load average is printed with every pair, since the machine may be shared.
+too; the load average is printed with every pair, since the machine may be shared. With
+``--plans N`` the register is instead ``varied_register(N)`` (varied free text, 4
+clusters of about N/4 plans), to see the speed-up where a cluster has real work.
 
-Run: python benchmarks/bench_batch.py [--clusters 4] [--repeat 1]
+Run: python benchmarks/bench_batch.py [--clusters 4] [--repeat 1] [--plans N]
 """
 
 from __future__ import annotations
@@ -62,15 +64,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", type=int, default=4)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--plans", type=int, default=None)
     args = parser.parse_args()
 
     print(describe_machine())
     with tempfile.TemporaryDirectory() as tmp:
-        register, clusters = region_subset(Path(tmp) / "region-4-klynger.csv", args.clusters)
+        if args.plans:
+            from benchmarks.varied_register import varied_register
+
+            frame = varied_register(args.plans, seed=1)
+            register = Path(tmp) / f"varieret-{args.plans}.csv"
+            frame.to_csv(register, index=False)
+            clusters = sorted(frame["klynge"].unique())
+            print(f"command: python benchmarks/bench_batch.py --plans {args.plans}; register: "
+                  f"varied_register({args.plans}), {len(clusters)} klynger")
+        else:
+            register, clusters = region_subset(Path(tmp) / "region-4-klynger.csv",
+                                               args.clusters)
+            print(f"command: python benchmarks/bench_batch.py; register: "
+                  f"{REGION_REGISTER.name} restricted to {len(clusters)} klynger "
+                  f"({', '.join(clusters)})")
         n = len(clusters)
         rounds = math.ceil(n / 2)
-        print(f"command: python benchmarks/bench_batch.py; register: {REGION_REGISTER.name} "
-              f"restricted to {n} klynger ({', '.join(clusters)})")
         print(f"ceiling with 2 jobs: {n}/{rounds} = {n / rounds:.2f}x "
               f"({n} clusters in {rounds} rounds instead of {n})")
         ratios = []
@@ -80,8 +95,8 @@ def main() -> None:
             two, _ = timed(register, 2)
             ratios.append(one / two)
             seconds = ", ".join(f"{c['seconds']:.1f}" for c in per_cluster.values())
-            print(f"pair {number}: --jobs 1: {one:.1f} s (per cluster, incl. the first's "
-                  f"kernel start: {seconds}); --jobs 2: {two:.1f} s; speed-up "
+            print(f"pair {number}: --jobs 1: {one:.1f} s (per cluster, the first "
+                  f"waiting for its kernel's warm-up: {seconds}); --jobs 2: {two:.1f} s; speed-up "
                   f"{one / two:.2f}x; load {before} -> {load_average()}")
         if len(ratios) > 1:
             print(f"median speed-up over {len(ratios)} pairs: "

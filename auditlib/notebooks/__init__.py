@@ -17,11 +17,6 @@ from auditlib.notebooks.execute import (
     warm_html_export,
 )
 
-_EXECUTE = ["KERNEL_NAME", "NOTEBOOK_NAMES", "ensure_kernel", "execute_notebook",
-            "export_html", "notebook_error", "notebook_path", "safe_errors",
-            "warm_html_export"]
-
-
 def _views():
     import importlib
 
@@ -38,4 +33,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_views().__all__})
 
 
-__all__ = _EXECUTE  # and every name in views.__all__, loaded on first use (__getattr__)
+# and every name in views.__all__, loaded on first use (__getattr__)
+__all__ = ["KERNEL_NAME", "NOTEBOOK_NAMES", "ensure_kernel", "execute_notebook",
+           "export_html", "notebook_error", "notebook_path", "safe_errors",
+           "warm_html_export"]

@@ -40,6 +40,7 @@ def warm_up(names: tuple[str, ...] = ("01_audit",)) -> None:
 
     if "01_audit" in names:
         import matplotlib.pyplot  # noqa: F401 - the charts
+
         import auditlib.audit  # noqa: F401
         import auditlib.summary  # noqa: F401
         from auditlib.config import load_config
