@@ -17,6 +17,7 @@ from auditlib.notebooks.execute import (
     warm_html_export,
 )
 
+
 def _views():
     import importlib
 
