@@ -5,6 +5,11 @@
 executed notebook, ``rapport.html`` without input cells, and the run files). One
 cluster's failure (bad rows, an identifier, a crash) is recorded in ``DIR/batch.json``
 and does not stop the others; a second run skips the clusters already done.
+
+Each of the ``jobs`` worker processes keeps one kernel (``notebooks.kernel.WarmKernel``)
+for all the clusters it runs, reset before each notebook, so pandas, scikit-learn and the
+model load once per job; the reports are exported in this process while the workers go
+on with their next cluster.
 """
 
 from __future__ import annotations
