@@ -40,20 +40,22 @@ def run_demo(out_dir: str | Path = DEFAULT_OUT, *, config=None,
     """
     clock = Stopwatch()
     timings = {} if timings is None else timings
-    from auditlib.config import load_config
     from auditlib.demo import demo_register
     from auditlib.notebooks import KERNEL_NAME, execute_notebook, export_html
     from auditlib.notebooks.kernel import WarmKernel
-    from auditlib.register import prepare_register
 
-    config = config or load_config()
     out_dir = Path(out_dir)
     source = Path(register_path) if register_path is not None else demo_register()
-    # The kernel imports pandas, scikit-learn and auditlib and reads the model while the
-    # register is checked here (the two run on two cores). The check stops a bad register
-    # with its own error before the notebook runs and before any file is written.
+    # The kernel starts first and imports pandas, scikit-learn and auditlib and reads the
+    # model while this process loads its own libraries and checks the register (the two
+    # run on two cores). The check stops a bad register with its own error before the
+    # notebook runs and before any file is written.
     with WarmKernel(KERNEL_NAME) as kernel:
         timings["kernel_started"] = clock.seconds
+        from auditlib.config import load_config
+        from auditlib.register import prepare_register
+
+        config = config or load_config()
         register = prepare_register(source, config)
         timings["register_checked"] = clock.seconds
         (out_dir / RUN_FILE).unlink(missing_ok=True)  # run.json appears when the run is written
