@@ -101,6 +101,9 @@ def main() -> None:
           f"(wall {single_wall:.2f} s; {matches} matches)")
     print(f"guard / one regex pass: {guard / single:.2f} x the time")
     print(f"target >= 10 MB/s: {'met' if megabytes / guard >= 10 else 'NOT met'}")
+    # Other processes share the machine's cores: their load slows this one's CPU too.
+    print("load average (1, 5, 15 min) after the timing: "
+          + " ".join(f"{load:.2f}" for load in os.getloadavg()))
     print()
     result = evaluate(read_corpus(CORPUS))
     print(f"labelled corpus ({CORPUS.relative_to(ROOT)}):")

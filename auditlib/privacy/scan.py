@@ -11,15 +11,23 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from auditlib.privacy.recognizers import REGISTRY, Recognizer
-from auditlib.privacy.recognizers.base import Candidate, words_before
+from auditlib.privacy.recognizers.base import (
+    LOWER,
+    UPPER,
+    Candidate,
+    forget_digit_runs,
+    words_before,
+)
 
 
 @dataclass(frozen=True)
@@ -126,10 +134,18 @@ def scan_spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list
     return _resolve_overlaps(_spans(text, kinds, allow))
 
 
-def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Span]:
+def _needs_met(text: str) -> dict[str, bool]:
+    """Which of the recognizers' ``needs`` one text meets."""
+    return {"": True, "digit": _DIGIT.search(text) is not None, "@": "@" in text,
+            "word": True}
+
+
+def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str],
+           has: dict[str, bool] | None = None) -> list[Span]:
     """The engine's inner loop: candidates, context, threshold, allow list."""
     spans: list[Span] = []
-    has = {"": True, "digit": _DIGIT.search(text) is not None, "@": "@" in text}
+    if has is None:
+        has = _needs_met(text)
     for kind in kinds:
         recognizer = REGISTRY[kind]
         if not has[recognizer.needs]:
@@ -149,33 +165,130 @@ def _spans(text: str, kinds: tuple[str, ...], allow: frozenset[str]) -> list[Spa
 # Cells are joined with this between them for the recognizers that run on many cells at
 # once: a line break ends every context window and no pattern crosses NUL.
 SEPARATOR = "\n\0\n"
+_ALL_MET = {"": True, "digit": True, "@": True, "word": True}
+# The marks one pass over all joined cells collects: capitalised words (what a name
+# needs), digits and "@" one character each, and the NUL of each separator (which ends a
+# cell). One character class leads, so the regex engine skips other text at C speed; a
+# word goes on only after a capital, so "3Mette" gives "3" and "Mette".
+_MARKS = re.compile(rf"[\0@\d{UPPER}](?:(?<=[{UPPER}])[{LOWER}{UPPER}]*)?")
+_CAPITALISED = re.compile(rf"[{UPPER}][{LOWER}{UPPER}]*")
+
+
+def _cells_meeting(joined: str, texts: list[str], kinds: tuple[str, ...]) -> dict[str, list[int]]:
+    """For each ``needs`` of the recognizers in ``kinds``, the texts that meet it.
+
+    One regex pass over the texts joined by ``SEPARATOR`` and set operations per text,
+    instead of a regex per text and recognizer: the speed of large registers, where most
+    cells hold no digit and no word that could be a name. A text holding NUL itself
+    would shift the texts, so then each text is tested on its own (slower, same result).
+    """
+    count = len(texts)
+    everyone = list(range(count))
+    needs = {REGISTRY[k].needs for k in kinds} | {""}
+    if needs == {""}:
+        return {"": everyone}
+    word_lists = [REGISTRY[k].key_words() for k in kinds if REGISTRY[k].needs == "word"]
+    keys = word_lists[0] if len(word_lists) == 1 else frozenset().union(*word_lists)
+    met: dict[str, list[int]] = {"": everyone, "digit": [], "@": [], "word": []}
+    if joined.count("\0") != count - 1:
+        for i, text in enumerate(texts):
+            if _DIGIT.search(text):
+                met["digit"].append(i)
+            if "@" in text:
+                met["@"].append(i)
+            if not keys.isdisjoint(_CAPITALISED.findall(text)):
+                met["word"].append(i)
+        return {need: met[need] for need in needs}
+    tokens = _MARKS.findall(joined)
+    tokens.append("\0")  # the last cell ends like the others
+    no_key = keys.isdisjoint
+    no_digit = frozenset(token for token in set(tokens) if token.isdecimal()).isdisjoint
+    check_at = "@" in joined
+    word, digit, at = met["word"], met["digit"], met["@"]
+    start, index = 0, tokens.index
+    for cell in everyone:
+        end = index("\0", start)
+        if end > start:
+            marks = tokens[start:end]
+            if not no_key(marks):
+                word.append(cell)
+            if not no_digit(marks):
+                digit.append(cell)
+            if check_at and "@" in marks:
+                at.append(cell)
+        start = end + 1
+    return {need: met[need] for need in needs}
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one scan of many texts.
+
+    The scan makes and drops a million small objects (marks, matches, spans) that form
+    no reference cycles; meanwhile the collector would walk the whole heap (pandas
+    included) several times, a fifth of the scan's time. Reference counting still frees
+    everything at once; the collector runs again afterwards as before.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -> list[list[Span]]:
     """The findings of every text, as ``scan_spans`` would give them one by one.
 
-    Recognizers marked ``batch`` run once over all texts joined by ``SEPARATOR`` (one
-    regex pass instead of one per cell: the speed of large registers); the others run
-    per text. Spans are mapped back to their text by offset.
+    One pass over all texts tells which texts meet each recognizer's ``needs``; a
+    recognizer sees only those. Recognizers marked ``batch`` run once over their texts
+    joined by ``SEPARATOR`` (one regex pass instead of one per cell: the speed of large
+    registers); the others run per text. Spans are mapped back to their text by offset.
     """
+    if not texts:
+        return []
+    with _no_cycle_collection():
+        try:
+            return _scan_many(texts, kinds, allow)
+        finally:
+            forget_digit_runs()
+
+
+def _scan_many(texts: list[str], kinds: tuple[str, ...], allow: frozenset[str]) -> list[list[Span]]:
+    joined = SEPARATOR.join(texts)
+    meeting = _cells_meeting(joined, texts, kinds)
+    per_text: dict[int, list[Span]] = {}
     batch = tuple(k for k in kinds if REGISTRY[k].batch)
     single = tuple(k for k in kinds if not REGISTRY[k].batch)
-    per_text: list[list[Span]] = [[] for _ in texts]
-    if batch and texts:
+    for need in dict.fromkeys(REGISTRY[k].needs for k in batch):
+        chosen = meeting[need]
+        if not chosen:
+            continue
+        text = joined if len(chosen) == len(texts) else SEPARATOR.join(texts[i] for i in chosen)
         starts, position = [], 0
-        for text in texts:
+        for i in chosen:
             starts.append(position)
-            position += len(text) + len(SEPARATOR)
-        for span in _spans(SEPARATOR.join(texts), batch, allow):
-            i = bisect.bisect_right(starts, span[0]) - 1
-            offset = starts[i]
+            position += len(texts[i]) + len(SEPARATOR)
+        need_kinds = tuple(k for k in batch if REGISTRY[k].needs == need)
+        for span in _spans(text, need_kinds, allow, _ALL_MET):
+            j = bisect.bisect_right(starts, span[0]) - 1
+            offset, i = starts[j], chosen[j]
             if span[1] <= offset + len(texts[i]):
-                per_text[i].append((span[0] - offset, span[1] - offset, *span[2:]))
-    for i, text in enumerate(texts):
-        if single:
-            per_text[i].extend(_spans(text, single, allow))
-        per_text[i] = _resolve_overlaps(per_text[i])
-    return per_text
+                per_text.setdefault(i, []).append((span[0] - offset, span[1] - offset,
+                                                   *span[2:]))
+    for kind in single:
+        for i in meeting[REGISTRY[kind].needs]:
+            spans = _spans(texts[i], (kind,), allow, _ALL_MET)
+            if spans:
+                per_text.setdefault(i, []).extend(spans)
+    # Spans in the order of ``kinds`` (stable), as one text scanned alone gives them:
+    # ties in the overlap rule go to the same recognizer either way.
+    order = {kind: n for n, kind in enumerate(kinds)}
+    for spans in per_text.values():
+        if len(spans) > 1:
+            spans.sort(key=lambda span: order[span[3]])
+    return [_resolve_overlaps(per_text[i]) if i in per_text else [] for i in range(len(texts))]
 
 
 def scan_text(text: str, config=None, cluster: str | None = None,
@@ -195,7 +308,7 @@ def cell_text(value) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):
-        return value if value.strip() else ""
+        return value if value and not value.isspace() else ""
     if isinstance(value, float):
         if value != value:  # NaN
             return None
@@ -209,6 +322,12 @@ def cell_text(value) -> str | None:
     return str(value)
 
 
+def _texts(values: list[object]) -> list[str | None]:
+    """``cell_text`` of every value; strings (nearly every cell) without a call each."""
+    return [(value if value and not value.isspace() else "") if type(value) is str
+            else cell_text(value) for value in values]
+
+
 def scanned_cells(register) -> tuple[dict[str, list[str | None]], list[int | None]]:
     """Every column's cell texts, and each row's line in the source file when known.
 
@@ -217,7 +336,7 @@ def scanned_cells(register) -> tuple[dict[str, list[str | None]], list[int | Non
     blank in the typed frame, so its text is taken from the file as written.
     """
     frame = register.frame if hasattr(register, "frame") else register
-    cells = {column: [cell_text(v) for v in frame[column].tolist()] for column in frame.columns}
+    cells = {column: _texts(frame[column].tolist()) for column in frame.columns}
     lines: list[int | None] = [None] * len(frame)
     source = getattr(register, "source", None)
     if source is not None and Path(source).exists():
@@ -245,26 +364,42 @@ def scan_register(register, config=None, cluster: str | None = None) -> list[Fin
     The allow list is the one of ``cluster``, or of each plan's own ``klynge`` when no
     cluster is given. A plan whose plan_id is itself flagged is named by its row only.
     """
+    with _no_cycle_collection():
+        return _scan_register(register, config, cluster)
+
+
+def _scan_register(register, config, cluster: str | None) -> list[Finding]:
     frame = register.frame if hasattr(register, "frame") else register
     kinds = _active_kinds(config, None)
     cells, lines = scanned_cells(register)
-    allow_cache: dict[str | None, frozenset[str]] = {}
     plan_ids = cells.get("plan_id", [None] * len(frame))
     clusters = (cells["klynge"] if cluster is None and "klynge" in cells
                 else [cluster] * len(frame))
+    allow_cache: dict[str | None, frozenset[str]] = {}
+    row_allow: list[frozenset[str]] = []
+    for row_cluster in clusters:
+        if row_cluster not in allow_cache:
+            allow_cache[row_cluster] = _allow_words(config, row_cluster)
+        row_allow.append(allow_cache[row_cluster])
     # Cells grouped by the allow list that applies to them, scanned group by group.
     groups: dict[frozenset[str], list[tuple[str, int, str]]] = {}
-    for column, texts in cells.items():
-        for row, text in enumerate(texts):
-            if not text:
-                continue
-            row_cluster = clusters[row]
-            if row_cluster not in allow_cache:
-                allow_cache[row_cluster] = _allow_words(config, row_cluster)
-            groups.setdefault(allow_cache[row_cluster], []).append((column, row, text))
+    if len(set(allow_cache.values())) == 1:
+        groups[row_allow[0]] = [(column, row, text) for column, texts in cells.items()
+                                for row, text in enumerate(texts) if text]
+    else:
+        for column, texts in cells.items():
+            for row, text in enumerate(texts):
+                if text:
+                    groups.setdefault(row_allow[row], []).append((column, row, text))
     findings: list[Finding] = []
     for allow, group in groups.items():
-        results = scan_many([text for _, _, text in group], kinds, allow)
+        # A text repeated in many cells (a cluster's name, a stock phrase) is scanned once.
+        texts = [text for _, _, text in group]
+        distinct = list(dict.fromkeys(texts))
+        results = scan_many(distinct, kinds, allow)
+        if len(distinct) < len(texts):
+            position = {text: i for i, text in enumerate(distinct)}
+            results = [results[position[text]] for text in texts]
         for (column, row, _), spans in zip(group, results, strict=True):
             for start, end, score, kind, pattern, context in spans:
                 findings.append(Finding(plan_ids[row] or "", column, kind, start, end, score,

@@ -6,8 +6,10 @@ address is one finding. Quantities and years are not house numbers or postcodes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditlib.privacy.recognizers.base import (
     DASH,
@@ -125,6 +127,27 @@ def _street_part(words: list[str]) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _street_last_words() -> frozenset[str]:
+    return frozenset(name.rsplit(" ", 1)[-1] for name in street_names())
+
+
+_LETTERS = frozenset(c for c in map(chr, range(0x300)) if re.match(f"[{UPPER}{LOWER}]", c))
+
+
+def _may_end_street(text: str, space: int) -> bool:
+    """Whether the word before ``text[space]`` may end a street name: the last word of a
+    name in the street register, or a capitalised word with a street word ending. Every
+    address ``_street_part`` accepts passes; most numbers in clinical text ("har 3
+    børn") do not, and skip the search for the street name before them."""
+    start = space
+    while start > 0 and text[start - 1] in _LETTERS:
+        start -= 1
+    word = text[start:space]
+    return word in _street_last_words() or (
+        len(word) >= 3 and word[:1].isupper() and _STREET_SUFFIX.search(word) is not None)
+
+
 # A capitalised word just before a number, or four digits before a letter: every address
 # has one, most clinical text ("i 8 uger") has neither.
 _PREFILTER = re.compile(rf"[{UPPER}][^\s\d]*{SPACE}\d|\d{{4}}{SPACE}[{UPPER}{LOWER}]")
@@ -170,12 +193,13 @@ class AddressRecognizer(Recognizer):
         found = []
         if not self.prefilter.search(text):
             return found
-        covered_until = -1
-        for match in _STREET_ADDRESS.finditer(text):
+        for match in self.matches("adresse_vej_husnummer", _STREET_ADDRESS, text):
             score = self._street(match, text)
             if score is None:
                 continue
             no_start = match.start("no")
+            if not _may_end_street(text, no_start - 1):
+                continue
             before = _STREET_BEFORE.search(text, max(0, no_start - 70), no_start)
             if before is None:
                 continue
@@ -192,10 +216,18 @@ class AddressRecognizer(Recognizer):
             while end > start and text[end - 1] in " ,":
                 end -= 1
             found.append(Candidate(start, end, score, "adresse_vej_husnummer"))
-            covered_until = end
-        for match in _POSTCODE_TOWN.finditer(text):
-            if match.start() < covered_until and any(c.start <= match.start() < c.end
-                                                     for c in found):
+        # A postcode inside a street address found above is part of it. The addresses as
+        # merged sorted intervals: one bisect per postcode, also over a whole register.
+        starts, ends = [], []
+        for candidate in sorted(found, key=lambda c: c.start):
+            if ends and candidate.start <= ends[-1]:
+                ends[-1] = max(ends[-1], candidate.end)
+            else:
+                starts.append(candidate.start)
+                ends.append(candidate.end)
+        for match in self.matches("adresse_postnummer_by", _POSTCODE_TOWN, text):
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i >= 0 and match.start() < ends[i]:
                 continue
             score = self._postcode(match.start("value"), match.group("value"), text)
             if score is not None:
@@ -211,6 +243,7 @@ ADRESSE = AddressRecognizer(
     base_score=0.85,
     needs="digit",
     prefilter=_PREFILTER,
+    at_digit_runs=frozenset({"adresse_vej_husnummer"}),
     context_words=frozenset({"adresse", "adressen", "bor", "boede", "flyttet", "flytter", "bopæl",
                              "opholdsadresse", "beliggende"}),
 )

@@ -13,6 +13,7 @@ not decoration.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 UPPER = "A-ZÆØÅÄÖÜÉ"
@@ -21,6 +22,44 @@ LOWER = "a-zæøåäöüéèáíóúñçëï"
 SPACE = "[ \t\u00a0\u202f\u2009\u2007]"
 DASH = "[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 _WORD = re.compile(rf"[{UPPER}{LOWER}]+\.?|[{UPPER}{LOWER}]+(?:[-.][{UPPER}{LOWER}]+)+\.?")
+# The first digit of every run of digits.
+_RUN_START = re.compile(r"\d(?<!\d\d)")
+_last_runs: tuple[str, list[int]] = ("", [])
+
+
+def digit_runs(text: str) -> list[int]:
+    """Where each run of digits in ``text`` starts. Several recognizers ask about the
+    same (joined) text in a row, so the last answer is kept (``forget_digit_runs``)."""
+    global _last_runs
+    last_text, last_runs = _last_runs
+    if last_text is text:
+        return last_runs
+    runs = [m.start() for m in _RUN_START.finditer(text)]
+    _last_runs = (text, runs)
+    return runs
+
+
+def forget_digit_runs() -> None:
+    """Let go of the last text ``digit_runs`` kept (a register's joined cells)."""
+    global _last_runs
+    _last_runs = ("", [])
+
+
+def finditer_at_runs(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts at the first
+    digit of a run of digits (a leading ``\\d`` that no digit may precede).
+
+    The pattern is tried only there, not at every character: on a register most text
+    is words, and a regex scan over it is what a large register's scan costs.
+    """
+    end = 0
+    match = pattern.match
+    for position in digit_runs(text):
+        if position >= end:
+            found = match(text, position)
+            if found is not None:
+                yield found
+                end = found.end()
 
 
 @dataclass(frozen=True)
@@ -49,17 +88,32 @@ class Recognizer:
     context_boost: float = 0.35
     context_window: int = 4
     min_score: float = 0.5
-    # A character every match holds ("digit", "@" or "" for none): the engine tests it
-    # once per text for all recognizers, so a text without digits skips five regexes.
+    # What every match holds: "digit", "@", "word" (one of ``key_words()``, capitalised)
+    # or "" for nothing known. The engine finds the texts that hold it in one pass over
+    # all cells, so a recognizer never sees a text it cannot match.
     needs: str = ""
     # Whether the engine may run it once over many cells joined by a line break and NUL
-    # (its patterns never cross a line); the name recognizer works cell by cell.
+    # (its patterns and context rules never cross a line) or must run it cell by cell.
     batch: bool = True
     prefilter: re.Pattern[str] | None = None
+    # Names of the patterns whose every match starts at the first digit of a run of
+    # digits: they are tried only there (``finditer_at_runs``). A test checks each one
+    # against a plain scan.
+    at_digit_runs: frozenset[str] = frozenset()
+
+    def matches(self, name: str, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+        """Every match of one of the recognizer's patterns, left to right, not overlapping."""
+        if name in self.at_digit_runs:
+            return finditer_at_runs(pattern, text)
+        return pattern.finditer(text)
 
     def validate(self, match: re.Match[str], text: str) -> float | None:
         """The score of ``match`` or None when it is a look-alike."""
         return self.base_score
+
+    def key_words(self) -> frozenset[str]:
+        """For ``needs == "word"``: the capitalised words one of which every match holds."""
+        return frozenset()
 
     def span(self, match: re.Match[str]) -> tuple[int, int]:
         """The part of the match that is the identifier (group 'value' when present)."""
@@ -73,7 +127,7 @@ class Recognizer:
         if self.prefilter is not None and not self.prefilter.search(text):
             return found
         for name, pattern in self.patterns:
-            for match in pattern.finditer(text):
+            for match in self.matches(name, pattern, text):
                 score = self.validate(match, text)
                 if score is not None:
                     start, end = self.span(match)

@@ -81,6 +81,7 @@ CPR = CprRecognizer(
     patterns=(("cpr_ti_cifre", _CPR),),
     base_score=0.75,
     needs="digit",
+    at_digit_runs=frozenset({"cpr_ti_cifre"}),
     prefilter=re.compile(r"\d{6}|\d\d\D{1,3}\d\d\D\d\d"),
     context_words=_CONTEXT,
 )

@@ -98,6 +98,7 @@ DATO_FOEDSEL = BirthRecognizer(
     patterns=(("foedselsdato", _BIRTH), ("alder", _AGE)),
     base_score=0.9,
     needs="digit",
+    at_digit_runs=frozenset({"alder"}),
     prefilter=re.compile(r"år|[Ff]ødt|[Ff]\.|[Ff]ødsels"),
     context_words=frozenset({"alder", "alderen", "aldersår", "fylder", "fyldt", "årig", "født",
                              "kvinde", "mand", "patient", "borger", "borgeren", "patienten"}),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from auditlib.privacy.recognizers.base import (
     LOWER,
@@ -208,8 +209,9 @@ def _name_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
+    # A tuple, not a dataclass: one is built per capitalised word of every text that
+    # may hold a name, and tuples are the cheapest value objects Python builds.
     start: int
     end: int
     word: str       # as written
@@ -254,6 +256,13 @@ def _hyphen_rank(name: str, firsts: dict[str, int]) -> int:
     return max(ranks) if all(ranks) else 0
 
 
+def _may_start(token: _Token) -> bool:
+    """Whether a name finding can start at ``token`` (``_chain`` skips every other one).
+
+    A town that is also a surname is blocked but still a name after "fru", "hr." …"""
+    return token.place or ((token.first or token.last or token.initial) and not token.blocked)
+
+
 def _institution(token: _Token) -> bool:
     return (token.word in INSTITUTION_WORDS or token.name in INSTITUTION_WORDS
             or (len(token.word) > 6 and bool(_INSTITUTION_SUFFIX.search(token.word))))
@@ -280,6 +289,9 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 @dataclass(frozen=True)
 class NameRecognizer(Recognizer):
+    def key_words(self) -> frozenset[str]:
+        return _name_keys()
+
     def candidates(self, text: str, allow: frozenset[str] = frozenset()) -> list[Candidate]:
         firsts, lasts = first_name_ranks(), surname_ranks()
         found: list[Candidate] = []
@@ -292,10 +304,11 @@ class NameRecognizer(Recognizer):
             return found
         matches = list(_TOKEN.finditer(text))
         tokens = [_token(m, firsts, lasts, allow) for m in matches]
-        if not any((t.first or t.last or t.initial) and not t.blocked for t in tokens):
+        if not any(_may_start(t) for t in tokens):
             return found
         for chain in _chains(tokens, text):
-            found.extend(self._chain(chain, text))
+            if any(_may_start(t) for t in chain):
+                found.extend(self._chain(chain, text))
         return found
 
     def _chain(self, chain: list[_Token], text: str) -> list[Candidate]:
@@ -393,5 +406,5 @@ NAVN = NameRecognizer(
     context_words=PERSON_CONTEXT,
     context_boost=0.4,
     context_window=2,
-    batch=False,
+    needs="word",
 )

@@ -82,6 +82,7 @@ TELEFON = PhoneRecognizer(
     patterns=(("telefon_otte_cifre", _PHONE), ("telefon_landekode", _PHONE_CC)),
     base_score=0.75,
     needs="digit",
+    at_digit_runs=frozenset({"telefon_otte_cifre"}),
     prefilter=re.compile(r"\d{4}|\d\d\D\d\d\D\d\d"),
     context_words=frozenset({"tlf.", "tlf", "telefon", "mobil", "telefonnummer", "ring", "sms",
                              "mobilnummer", "nummer", "tlf.nr.", "telefonnr.", "ringes", "kontakt",
