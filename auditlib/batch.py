@@ -5,16 +5,23 @@
 executed notebook, ``rapport.html`` without input cells, and the run files). One
 cluster's failure (bad rows, an identifier, a crash) is recorded in ``DIR/batch.json``
 and does not stop the others; a second run skips the clusters already done.
+
+Each of the ``jobs`` worker processes keeps one kernel (``notebooks.kernel.WarmKernel``)
+for all the clusters it runs, reset before each notebook, so pandas, scikit-learn and the
+model load once per job; the reports are exported in this process while the workers go
+on with their next cluster.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as futures
+import contextlib
 import datetime as dt
 import json
 import multiprocessing
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -59,8 +66,33 @@ def _read_previous(path: Path) -> dict:
         return {}
 
 
-def run_cluster(register: str, cluster: str, folder: str, config_path: str | None) -> dict:
-    """Run the audit notebook for one cluster (in a worker process) and export its report.
+# The worker process's kernel, kept for every cluster the worker runs (``_start_worker``).
+_kernel = None
+
+
+def _start_worker() -> None:
+    """Start a worker's kernel: it imports pandas, scikit-learn and auditlib and reads the
+    model once for all the worker's clusters. A kernel
+    that cannot start leaves the worker with papermill's own kernel per cluster, whose
+    failure is then reported per cluster."""
+    global _kernel
+    import atexit
+
+    from auditlib import notebooks
+    from auditlib.notebooks.kernel import WarmKernel
+
+    try:
+        _kernel = WarmKernel(notebooks.KERNEL_NAME)
+    except Exception:  # noqa: BLE001 - reported by the cluster that runs without it
+        _kernel = None
+    else:
+        atexit.register(_kernel.shutdown)
+
+
+def run_cluster(register: str, cluster: str, folder: str, config_path: str | None,
+                report: bool = True) -> dict:
+    """Run the audit notebook for one cluster (in a worker process) and export its report
+    (``report=False``: the caller exports it with ``export_report``).
 
     Never raises: the outcome is a status dict with a Danish error free of plan text.
     """
@@ -68,13 +100,35 @@ def run_cluster(register: str, cluster: str, folder: str, config_path: str | Non
 
     started = time.perf_counter()
     out = Path(folder)
-    try:
+
+    def audit() -> None:
         (out / "run.json").unlink(missing_ok=True)  # a run.json means a complete, current run
         executed = notebooks.execute_notebook(
             "01_audit", out / NOTEBOOK_FILE,
             {"register": register, "cluster": cluster, "out_dir": str(out),
-             "config": config_path}, kernel_name=notebooks.KERNEL_NAME)
-        notebooks.export_html(executed, out / REPORT_FILE)
+             "config": config_path}, kernel_name=notebooks.KERNEL_NAME, kernel=_kernel)
+        if report:
+            notebooks.export_html(executed, out / REPORT_FILE)
+
+    return _outcome(audit, started)
+
+
+def export_report(folder: str | Path, outcome: dict) -> dict:
+    """Export a cluster's executed notebook as ``rapport.html`` after ``run_cluster(...,
+    report=False)``: the outcome with the export's time added, or failed with its error."""
+    from auditlib import notebooks
+
+    if outcome["status"] != DONE:
+        return outcome
+    started = time.perf_counter() - float(outcome["seconds"])
+    out = Path(folder)
+    return _outcome(lambda: notebooks.export_html(out / NOTEBOOK_FILE, out / REPORT_FILE),
+                    started)
+
+
+def _outcome(step, started: float) -> dict:
+    try:
+        step()
         status, error = DONE, None
     except AuditlibError as failure:
         status, error = FAILED, failure.message
@@ -82,6 +136,13 @@ def run_cluster(register: str, cluster: str, folder: str, config_path: str | Non
         status, error = FAILED, msg("batch_ukendt_fejl", kind=type(failure).__name__)
     return {"status": status, "seconds": round(time.perf_counter() - started, 2),
             "error": error}
+
+
+def _warm_export() -> None:
+    from auditlib import notebooks
+
+    with contextlib.suppress(Exception):  # only a head start; a failure shows on export
+        notebooks.warm_html_export()
 
 
 def _progress_bar(total: int, enabled: bool):
@@ -141,11 +202,17 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
     with _progress_bar(len(todo), progress) as bar:
         if todo:
             context = multiprocessing.get_context("spawn")
+            # One worker process per job, each with one kernel for its share of clusters.
+            # The reports are exported here, while the workers go on with the next
+            # cluster, so nbconvert loads once and not in every worker.
             with futures.ProcessPoolExecutor(max_workers=min(jobs, len(todo)),
-                                             mp_context=context) as pool:
+                                             mp_context=context,
+                                             initializer=_start_worker) as pool:
                 running = {pool.submit(run_cluster, str(source), cluster,
-                                       str(out / folders[cluster]), config): cluster
+                                       str(out / folders[cluster]), config, False): cluster
                            for cluster in todo}
+                ahead = threading.Thread(target=_warm_export, daemon=True)
+                ahead.start()
                 for future in futures.as_completed(running):
                     cluster = running[future]
                     try:
@@ -154,6 +221,8 @@ def run_batch(register: str | Path, out_dir: str | Path, by: str = "klynge",
                         outcome = {"status": FAILED, "seconds": 0.0,
                                    "error": msg("batch_ukendt_fejl",
                                                 kind=type(failure).__name__)}
+                    ahead.join()
+                    outcome = export_report(out / folders[cluster], outcome)
                     state["clusters"][cluster] = {"folder": folders[cluster], **outcome}
                     _write_state(batch_path, state, clusters)
                     bar.update(1)
@@ -182,4 +251,5 @@ def batch_exit_code(state: dict) -> int:
 
 
 __all__ = ["BATCH_FILE", "BatchInputError", "DONE", "FAILED", "NOTEBOOK_FILE", "REPORT_FILE",
-           "SKIPPED", "batch_exit_code", "cluster_folder", "run_batch", "run_cluster"]
+           "SKIPPED", "batch_exit_code", "cluster_folder", "export_report", "run_batch",
+           "run_cluster"]

@@ -87,7 +87,7 @@ Alle aktive kriterier køres på hver plan, og hvert udsagn i fritekstfelterne k
 Kørslens filer gemmes i kørselsmappen (parameteren `out_dir`).
 """),
         code("""
-result = run_audit(reg, cfg, sample=sample, seed=seed)
+result = run_audit(reg, cfg, sample=sample, seed=seed, model=nb.audit_model(cfg))
 paths = write_run(result, out)
 display(Markdown(nb.run_files_text(result, paths)))"""),
         md("""

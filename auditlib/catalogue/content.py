@@ -264,7 +264,10 @@ def _read(path: Path) -> tuple[Any, list[ContentProblem]]:
     if not path.is_file():
         return None, [ContentProblem(name, "", "", msg("katalog_fil_mangler"))]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's loader when PyYAML has it: the same safe loading, ten times faster
+        # on the curated files than the pure-Python one.
+        data = yaml.load(path.read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except UnicodeDecodeError:
         return None, [ContentProblem(name, "", "", msg("katalog_kodning"))]
     except yaml.YAMLError as exc:

@@ -8,6 +8,7 @@ the report without input cells.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import os
 import sys
@@ -92,10 +93,12 @@ def _skip_slow_iri_checker() -> None:
 
 def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | None = None,
                      kernel_name: str = KERNEL_NAME, cwd: str | Path | None = None,
-                     quiet: bool = True) -> Path:
+                     quiet: bool = True, kernel=None) -> Path:
     """Run a notebook with papermill into ``out_path`` (written atomically).
 
-    ``name`` is one of NOTEBOOK_NAMES or a path. A failing cell raises NotebookError: the
+    ``name`` is one of NOTEBOOK_NAMES or a path. ``kernel`` is a ``WarmKernel`` to run in
+    (reset first, so the notebook sees a new kernel's namespace); without it papermill
+    starts and stops a kernel of its own. A failing cell raises NotebookError: the
     package's own errors keep their (safe) Danish message; any other only its type and cell.
     """
     _skip_slow_iri_checker()
@@ -113,10 +116,19 @@ def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | 
     tmp = out_path.with_name(f".{out_path.stem}.{os.getpid()}.tmp.ipynb")
     try:
         out_path.parent.mkdir(parents=True, exist_ok=True)
-        with _quiet_stderr(quiet):
+        engine = {}
+        if kernel is not None:
+            from auditlib.notebooks.kernel import register_engine
+
+            kernel.prepare(cwd)
+            engine = {"engine_name": register_engine(), "km": kernel.km}
+        with quiet_stderr(quiet):
+            # Saved once at the end: it replaces out_path whole, so a save after every
+            # cell (papermill's default, each one validating the notebook) buys nothing.
             papermill.execute_notebook(
                 str(source), str(tmp), parameters=params, kernel_name=kernel_name,
-                progress_bar=False, log_output=False, cwd=str(cwd), language="python")
+                progress_bar=False, log_output=False, cwd=str(cwd), language="python",
+                request_save_on_cell_execute=False, **engine)
         os.replace(tmp, out_path)
     except OSError as error:
         raise OutputError(msg("output_ikke_skrivbar", path=out_path)) from error
@@ -133,7 +145,7 @@ def execute_notebook(name: str | Path, out_path: str | Path, parameters: dict | 
 
 
 @contextlib.contextmanager
-def _quiet_stderr(quiet: bool):
+def quiet_stderr(quiet: bool):
     """Silence the kernel's start-up chatter (it inherits file descriptor 2)."""
     if not quiet:
         yield
@@ -149,17 +161,19 @@ def _quiet_stderr(quiet: bool):
         os.close(saved)
 
 
-def export_html(executed: str | Path, html_path: str | Path) -> Path:
-    """The executed notebook as an HTML report without input cells (written atomically)."""
+@functools.cache
+def _html_exporter():
+    """One exporter per process: its templates and filters load on first use (about a
+    second), and every report after that reuses them."""
     _skip_slow_iri_checker()
-    import nbformat
     from nbconvert import HTMLExporter
 
-    from auditlib.atomic import write_text_atomic
+    return HTMLExporter(exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
-    notebook = nbformat.read(str(executed), as_version=4)
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+
+def _html_body(notebook) -> str:
+    exporter = _html_exporter()
     # nbconvert warns that chart images have no alt text; the report is still complete.
     level = exporter.log.level
     exporter.log.setLevel(logging.ERROR)
@@ -167,10 +181,30 @@ def export_html(executed: str | Path, html_path: str | Path) -> Path:
         body, _ = exporter.from_notebook_node(notebook)
     finally:
         exporter.log.setLevel(level)
+    return body
+
+
+def warm_html_export() -> None:
+    """Load nbconvert and the report template now (e.g. while a kernel runs the audit),
+    so that ``export_html`` afterwards only renders."""
+    import nbformat
+
+    _html_body(nbformat.v4.new_notebook())
+
+
+def export_html(executed: str | Path, html_path: str | Path) -> Path:
+    """The executed notebook as an HTML report without input cells (written atomically)."""
+    _skip_slow_iri_checker()
+    import nbformat
+
+    from auditlib.atomic import write_text_atomic
+
+    notebook = nbformat.read(str(executed), as_version=4)
+    body = _html_body(notebook)
     html_path = Path(html_path)
     write_text_atomic(html_path, body)
     return html_path
 
 
 __all__ = ["KERNEL_NAME", "NOTEBOOK_NAMES", "safe_errors", "ensure_kernel", "execute_notebook",
-           "export_html", "notebook_error", "notebook_path"]
+           "export_html", "notebook_error", "notebook_path", "quiet_stderr", "warm_html_export"]

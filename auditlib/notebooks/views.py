@@ -37,6 +37,28 @@ def prepare(register: str | Path | None = None, config=None, cluster: str | None
     return prepare_register(resolve(register, DEMO_REGISTER), config, cluster or None)
 
 
+_MODELS: dict[tuple, object] = {}
+
+
+def audit_model(config=None):
+    """The classifier model the audit uses (``classifier.model`` in the configuration, or
+    the shipped one), read with ``load_model`` and its type check, and kept for the
+    kernel's next notebook while the file is unchanged (same path, size and time)."""
+    from auditlib.classifier import DEFAULT_MODEL_PATH, load_model
+
+    configured = getattr(getattr(config, "classifier", None), "model", None)
+    path = Path(configured) if configured else DEFAULT_MODEL_PATH
+    try:
+        stat = path.resolve().stat()
+    except OSError:
+        return load_model(path)  # its own Danish error for a missing file
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _MODELS:
+        _MODELS.clear()
+        _MODELS[key] = load_model(path)
+    return _MODELS[key]
+
+
 def prepared_summary(prepared) -> str:
     """Danish all-clear: how many plans, that they follow the data contract and hold no
     identifier, and any notice (extra columns carried through)."""
@@ -524,5 +546,5 @@ def hardest_statements(corpus: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     return table.nsmallest(n, "afstand").reset_index(drop=True)
 
 
-__all__ = ["CRITERIA_DISPLAY", "GREYZONE_DISPLAY", "PLAN_DISPLAY", "decided_view",
+__all__ = ["CRITERIA_DISPLAY", "audit_model", "GREYZONE_DISPLAY", "PLAN_DISPLAY", "decided_view",
            "greyzone_view", "labels_view", "plans_view", "report_table", "share_levels_text", "REFERENCE_FILE", "catalogue_runs", "combined_criteria", "confusion_chart", "confusion_table", "corpus_overview", "counts_chart", "decided_criteria", "decisions_in", "decisions_text", "demo_or", "files_text", "fulfilment_chart", "greyzone_table", "hardest_statements", "label_chart", "prepare", "prepared_summary", "reference_comparison", "reference_figures", "resolve", "run_files_text", "runs_table", "scores_table", "styled_criteria"]
