@@ -6,6 +6,7 @@ message naming the key, so a typo never silently falls back to a default.
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,49 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def _allowed_keys(loc: tuple) -> list[str]:
+    """The keys the configuration allows beside the last part of ``loc``."""
+    model: type[BaseModel] = Config
+    for part in loc[:-1]:
+        field = model.model_fields.get(str(part))
+        annotation = field.annotation if field is not None else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return []
+        model = annotation
+    return [name for name in model.model_fields if name != "source"]
+
+
+# pydantic's error types in Danish; any other keeps pydantic's own (English) text.
+_HINTS = {"int_parsing": "config_skal_heltal", "int_type": "config_skal_heltal",
+          "int_from_float": "config_skal_heltal", "float_parsing": "config_skal_tal",
+          "float_type": "config_skal_tal", "bool_parsing": "config_skal_jaenej",
+          "bool_type": "config_skal_jaenej", "string_type": "config_skal_tekst",
+          "list_type": "config_skal_liste", "dict_type": "config_skal_afsnit",
+          "model_type": "config_skal_afsnit", "missing": "config_mangler"}
+_LIMITS = {"greater_than_equal": ("config_skal_mindst", "ge"),
+           "less_than_equal": ("config_skal_hoejst", "le")}
+
+
+def _danish_hint(error: dict) -> str:
+    if error["type"] in _HINTS:
+        return msg(_HINTS[error["type"]])
+    if error["type"] in _LIMITS:
+        key, bound = _LIMITS[error["type"]]
+        return msg(key, limit=error.get("ctx", {}).get(bound, "?"))
+    return str(error["msg"])
+
+
+def _config_problem(error: dict) -> str:
+    key = ".".join(str(part) for part in error["loc"])
+    if error["type"] != "extra_forbidden":
+        return msg("config_ugyldig_vaerdi", key=key, hint=_danish_hint(error))
+    allowed = _allowed_keys(tuple(error["loc"]))
+    close = difflib.get_close_matches(str(error["loc"][-1]), allowed, n=1, cutoff=0.7)
+    return msg("config_ukendt_noegle", key=key,
+               hint=msg("config_mente_du", key=close[0]) if close else "",
+               allowed=", ".join(allowed))
+
+
 def load_config(path: str | Path | None = None) -> Config:
     """Defaults, then ``path`` (or ``./auditlib.yaml`` when it exists)."""
     data = _read_yaml(DEFAULTS_PATH)
@@ -105,10 +149,6 @@ def load_config(path: str | Path | None = None) -> Config:
     try:
         config = Config.model_validate({**data, "source": source})
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(p) for p in error["loc"])
-        if error["type"] == "extra_forbidden":
-            raise ConfigError(msg("config_ukendt_noegle", key=key,
-                                  allowed="privacy, classifier, criteria, suppression, klynger")) from exc
-        raise ConfigError(msg("config_ugyldig_vaerdi", key=key, hint=error["msg"])) from exc
+        # Every problem at once, each naming its key (and the intended key of a misspelt one).
+        raise ConfigError("\n".join(_config_problem(error) for error in exc.errors())) from exc
     return config

@@ -103,8 +103,18 @@ MESSAGES: dict[str, str] = {
     # -- config -----------------------------------------------------------------
     "config_findes_ikke": "Konfigurationsfilen '{path}' findes ikke. Tjek stien, eller udelad --config for at bruge standardindstillingerne.",
     "config_defekt": "Konfigurationsfilen '{path}' kan ikke læses: tjek YAML-syntaksen omkring linje {line}.",
-    "config_ukendt_noegle": "Konfigurationsfilen har en ukendt nøgle '{key}'. Ret den til en af de tilladte nøgler: {allowed}.",
-    "config_ugyldig_vaerdi": "Konfigurationsnøglen '{key}' har en ugyldig værdi: {hint}",
+    "config_ukendt_noegle": "Konfigurationsfilen har en ukendt nøgle '{key}'.{hint} Ret den til en af de tilladte nøgler her: {allowed}.",
+    "config_mente_du": " Mente du '{key}'?",
+    "config_skal_heltal": "skal være et helt tal",
+    "config_skal_tal": "skal være et tal",
+    "config_skal_jaenej": "skal være true eller false",
+    "config_skal_tekst": "skal være tekst",
+    "config_skal_liste": "skal være en liste",
+    "config_skal_afsnit": "skal være et afsnit med nøgler under sig",
+    "config_skal_mindst": "skal være mindst {limit}",
+    "config_skal_hoejst": "skal være højst {limit}",
+    "config_mangler": "mangler",
+    "config_ugyldig_vaerdi": "Konfigurationsnøglen '{key}' har en ugyldig værdi: {hint}. Ret den i filen.",
     # -- CLI generic ---------------------------------------------------------------
     "cli_fejl_prefix": "Fejl: ",
     "cli_mangler_argument": "Der mangler {param}. Se 'auditlib {command} --help'.",
@@ -120,7 +130,7 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def msg(key: str, **values: object) -> str:
+def msg(key: str, /, **values: object) -> str:
     """Return the Danish message ``key`` with its placeholders filled in (Danish numbers)."""
     from auditlib.formats import DANISH
 

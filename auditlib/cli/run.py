@@ -32,8 +32,9 @@ def run_cmd(out: Path, config_path: str | None) -> None:
     from auditlib.demo_run import Stopwatch, run_demo, summarise_run
 
     watch = Stopwatch()
+    config = load_config(config_path)  # a bad file stops before the demo says it starts
     click.echo(msg("demo_start", name=DEMO_REGISTER.name))
-    paths = run_demo(out, config=load_config(config_path))
+    paths = run_demo(out, config=config)
     summary = summarise_run(out)
     click.echo(msg("demo_resume", seconds=watch.seconds, n_plans=summary.n_plans,
                    cluster=summary.cluster or DEMO_REGISTER.name,
