@@ -1,18 +1,17 @@
 """Recall per kind and false alarms of the guard on a labelled corpus (CSV with columns
 ``kind, text, value``; ``kind`` "ingen" for a look-alike that must not be flagged).
 
-    python -m auditlib.privacy.evaluate tests/privacy_corpus/corpus.csv
+    python benchmarks/privacy_recall.py tests/privacy_corpus/corpus.csv
 
 A case counts as found when a finding of its kind covers the whole identifier and no
 more than a few characters beyond it (a name tagged first to last, an address whole).
-Used by the test of the corpus, by ``benchmarks/bench_scan.py`` and for corpora the
-project has not seen.
+Used by the test of the corpus, by ``benchmarks/bench_scan.py`` and, through
+``benchmarks/privacy_recall.py``, for corpora the project has not seen.
 """
 
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,6 +72,3 @@ def read_corpus(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
-
-if __name__ == "__main__":
-    print(evaluate(read_corpus(Path(sys.argv[1]))).table())
